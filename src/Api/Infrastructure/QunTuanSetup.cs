@@ -1,0 +1,76 @@
+using JasperFx;
+using Marten;
+using NodaTime;
+using QunTuan.Api.Health;
+using QunTuan.Api.Idempotency;
+using QunTuan.Api.Seeding;
+using QunTuan.Ledger;
+using QunTuan.Projections;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace QunTuan.Api.Infrastructure;
+
+/// <summary>The composition root, kept out of Program.cs so it reads as a list of what the app is made of.</summary>
+public static class QunTuanSetup
+{
+    public const string DefaultConnectionString =
+        "Host=127.0.0.1;Port=5432;Database=quntuan;Username=quntuan;Password=quntuan";
+
+    public static WebApplicationBuilder AddQunTuan(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => JsonSetup.Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemas>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        if (config.GetValue<bool>("Seeding:Enabled")) services.InitializeMartenWith<SeedData>();
+
+        services.AddMarten(_ =>
+            {
+                var opts = new StoreOptions();
+                opts.Connection(config.GetConnectionString("Marten") ?? DefaultConnectionString);
+                opts.DatabaseSchemaName = config["Marten:Schema"] ?? "quntuan";
+                opts.AddLedger().AddLedgerProjections();
+                opts.Schema.For<IdempotencyRecord>();
+                return opts;
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.UseRuntimeCompilation();
+            opts.Policies.AutoApplyTransactions();
+            opts.Discovery.IncludeAssembly(typeof(LedgerMartenSetup).Assembly);
+            opts.OnException<ConcurrencyException>().RetryTimes(3);
+        });
+        services.AddWolverineHttp();
+        return builder;
+    }
+
+    public static WebApplication UseQunTuan(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("QunTuan 爱心银行 API"));
+        app.MapHealth();
+        app.MapWolverineEndpoints(opts =>
+        {
+            opts.RejectUnparseableQueryValues = true;
+            opts.AddMiddleware(typeof(RequestSessionMiddleware),
+                chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+namespace QunTuan.Api.Infrastructure;
+
+/// <summary>A request the HTTP edge refuses before any domain rule runs (bad paging, bad header): a 400.</summary>
+public sealed class RequestRejected(string field, string code, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+    public string Code { get; } = code;
+}

@@ -1,0 +1,33 @@
+using NodaTime;
+using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Volunteers;
+
+namespace QunTuan.Api.Seeding;
+
+// The shapes of the JSON files in seeds/. They mirror the API's requests, so a seed is what a clerk would type.
+
+public sealed record CommunitySeed(
+    string Code,
+    string NameZh,
+    string NameEn,
+    string City,
+    string Street,
+    int PermanentResidents);
+
+public sealed record RuleSeed(LocalDate EffectiveFrom, PointRule Rule, string Reason);
+
+public sealed record ActivitySeed(
+    string Code,
+    string CategoryCode,
+    string NameZh,
+    string NameEn,
+    string Unit,
+    string Grounding,
+    IReadOnlyList<RuleSeed> Rules);
+
+public sealed record VolunteerSeed(
+    Guid VolunteerId,
+    string Community,
+    string DisplayName,
+    string Grid,
+    Affiliation[] Affiliations);

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Marten;
+using Marten.Schema;
+using NodaTime;
+using QunTuan.Api.Infrastructure;
+using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Communities;
+using QunTuan.Ledger.Shared;
+using QunTuan.Ledger.Volunteers;
+using QunTuan.Projections.Activities;
+using QunTuan.Projections.Communities;
+using QunTuan.Projections.Volunteers;
+
+namespace QunTuan.Api.Seeding;
+
+public sealed record SeedReport(int Applied, int AlreadyPresent);
+
+/// <summary>
+/// Loads seeds/ through the same handlers as real use, one command per transaction, so seeded data is real
+/// event history. Every seed has a stable id: what already exists is skipped, so loading twice changes nothing.
+/// </summary>
+public static class SeedLoader
+{
+    public const string Actor = "seed";
+
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public static async Task<SeedReport> LoadAsync(IDocumentStore store, IClock clock, string directory,
+        CancellationToken ct)
+    {
+        var json = new JsonSerializerOptions();
+        JsonSetup.Configure(json);
+
+        var applied = 0;
+        var present = 0;
+
+        async Task Apply(Func<IDocumentSession, Task<bool>> step)
+        {
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = Actor;
+            if (await step(session))
+            {
+                await session.SaveChangesAsync(ct);
+                applied++;
+            }
+            else present++;
+        }
+
+        foreach (var c in await Read<CommunitySeed>(directory, "communities.json", json, ct))
+            await Apply(async s =>
+            {
+                if (await s.LoadAsync<CommunityView>(DeterministicId.ForCommunity(c.Code), ct) is not null) return false;
+                await RegisterCommunityHandler.Handle(new RegisterCommunity(c.Code, c.NameZh, c.NameEn, c.City,
+                    c.Street, c.PermanentResidents, Actor), s, clock, ct);
+                return true;
+            });
+
+        foreach (var a in await Read<ActivitySeed>(directory, "activities.json", json, ct))
+            for (var version = 1; version <= a.Rules.Count; version++)
+            {
+                var rule = a.Rules[version - 1];
+                var wanted = version;
+                await Apply(async s =>
+                {
+                    var existing = await s.LoadAsync<ActivityView>(DeterministicId.ForActivity(a.Code), ct);
+                    if ((existing?.Rules.Count ?? 0) >= wanted) return false;
+                    if (wanted == 1)
+                        await DefineActivityHandler.Handle(new DefineActivity(a.Code, a.CategoryCode, a.NameZh, a.NameEn,
+                            a.Unit, rule.EffectiveFrom, rule.Rule, Actor), s, clock, ct);
+                    else
+                        await PublishPointRuleHandler.Handle(
+                            new PublishPointRule(a.Code, rule.EffectiveFrom, rule.Rule, rule.Reason, Actor), s, clock, ct);
+                    return true;
+                });
+            }
+
+        foreach (var v in await Read<VolunteerSeed>(directory, "volunteers.json", json, ct))
+            await Apply(async s =>
+            {
+                if (await s.LoadAsync<VolunteerProfile>(v.VolunteerId, ct) is not null) return false;
+                await RegisterVolunteerHandler.Handle(new RegisterVolunteer(v.VolunteerId,
+                    DeterministicId.ForCommunity(v.Community), v.DisplayName, v.Grid, v.Affiliations, Actor), s, clock, ct);
+                return true;
+            });
+
+        return new SeedReport(applied, present);
+    }
+
+    private static async Task<IReadOnlyList<T>> Read<T>(string directory, string file, JsonSerializerOptions json,
+        CancellationToken ct)
+    {
+        var path = Path.Combine(directory, file);
+        if (!File.Exists(path)) return [];
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<List<T>>(stream, json, ct)
+               ?? throw new InvalidDataException($"{path} is empty");
+    }
+}
+
+/// <summary>
+/// Marten initial data: applied when the host starts and again after every <c>ResetAllData</c>, when
+/// <c>Seeding:Enabled</c> is true (run.sh and the tests set it).
+/// </summary>
+public sealed class SeedData(IClock clock, IConfiguration config, ILogger<SeedData> logger) : IInitialData
+{
+    public async Task Populate(IDocumentStore store, CancellationToken ct)
+    {
+        var directory = config["Seeding:Path"] is { Length: > 0 } path ? path : SeedLoader.DefaultDirectory;
+        var report = await SeedLoader.LoadAsync(store, clock, directory, ct);
+        logger.LogInformation("Seeds from {Directory}: {Applied} applied, {Present} already present", directory,
+            report.Applied, report.AlreadyPresent);
+    }
+}

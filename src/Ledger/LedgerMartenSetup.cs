@@ -1,0 +1,59 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.Serialization.SystemTextJson;
+using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Communities;
+using QunTuan.Ledger.ServiceRecords;
+using QunTuan.Ledger.Volunteers;
+using Weasel.Core;
+
+namespace QunTuan.Ledger;
+
+public static class LedgerMartenSetup
+{
+    public static readonly IPattern<Instant> SortableInstant =
+        InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
+
+    /// <summary>Event store conventions and the write models (decision state) of every stream.</summary>
+    public static StoreOptions AddLedger(this StoreOptions opts)
+    {
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, configure: o =>
+        {
+            o.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            // Fixed-width instants (always nine fraction digits) sort correctly as text inside PostgreSQL.
+            o.Converters.Insert(0, new NodaPatternConverter<Instant>(SortableInstant));
+        });
+
+        // Rich append: inline projections see real versions and sequences (quick append leaves them 0),
+        // and the statement shows the stream version of each movement.
+        opts.Events.AppendMode = EventAppendMode.Rich;
+        // Avoids the unpatched DistributedLock path that fails with multiplexed data sources (see STACK.md).
+        opts.Events.UseAdvisoryLockTransaction = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+
+        // Deciders are pure and state records are immutable, so the identity map buys nothing and its
+        // Marten 9 default can double-apply events to a fetched aggregate (marten#4439).
+        opts.Projections.UseIdentityMapForAggregates = false;
+
+        opts.Events.AddEventTypes([
+            typeof(CommunityRegistered),
+            typeof(ActivityDefined), typeof(PointRulePublished),
+            typeof(VolunteerRegistered), typeof(PointsCredited), typeof(ServiceCreditReversed), typeof(PointsAdjusted),
+            typeof(ServiceRecordSubmitted), typeof(ServiceRecordVerified), typeof(ServiceRecordRejected),
+            typeof(ServiceRecordReversed)
+        ]);
+
+        // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
+        opts.Projections.Snapshot<Community>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Activity>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<VolunteerAccount>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ServiceRecord>(SnapshotLifecycle.Inline);
+        return opts;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace QunTuan.Ledger.Shared;
+
+/// <summary>
+/// Events can never be edited, so phone and ID-card numbers must never reach one (PIPL: they could not be
+/// erased). Free text that looks like either is refused at the door.
+/// </summary>
+public static partial class PersonalDataGuard
+{
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex MobileNumber();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
+    private static partial Regex IdCardNumber();
+
+    public static bool LooksPersonal(string? text) =>
+        !string.IsNullOrEmpty(text) && (MobileNumber().IsMatch(text) || IdCardNumber().IsMatch(text));
+
+    /// <summary>Checks a free-text field: optional length limit, and no phone or ID-card numbers.</summary>
+    public static string? Text(string? value, string field, int maxLength, bool required = false)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+                throw LedgerRuleViolation.Invalid("required", $"{field} 不能为空 / {field} is required", field);
+            return null;
+        }
+        if (text.Length > maxLength)
+            throw LedgerRuleViolation.Invalid("too_long",
+                $"{field} 不能超过 {maxLength} 个字符 / {field} must be at most {maxLength} characters", field);
+        if (LooksPersonal(text))
+            throw LedgerRuleViolation.Invalid("personal_data_not_allowed",
+                $"{field} 不得包含手机号或身份证号 / {field} must not contain a phone or ID-card number", field);
+        return text;
+    }
+}

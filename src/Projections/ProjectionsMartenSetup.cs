@@ -1,0 +1,30 @@
+using JasperFx.Events.Projections;
+using Marten;
+using QunTuan.Projections.Activities;
+using QunTuan.Projections.Communities;
+using QunTuan.Projections.ServiceRecords;
+using QunTuan.Projections.Statements;
+using QunTuan.Projections.Volunteers;
+
+namespace QunTuan.Projections;
+
+public static class ProjectionsMartenSetup
+{
+    /// <summary>Every read model and its lifecycle. Inline: the API reads them straight after a write.</summary>
+    public static StoreOptions AddLedgerProjections(this StoreOptions opts)
+    {
+        opts.Projections.Add<CommunityViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ActivityViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<VolunteerProfileProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<VolunteerBalanceProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<StatementLineProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ServiceRecordViewProjection>(ProjectionLifecycle.Inline);
+
+        opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
+        opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
+        opts.Schema.For<VolunteerProfile>().Index(x => x.CommunityId);
+        opts.Schema.For<StatementLine>().Index(x => x.VolunteerId).Index(x => x.Version);
+        opts.Schema.For<ServiceRecordView>().Index(x => x.CommunityId).Index(x => x.Status).Index(x => x.SubmittedAt);
+        return opts;
+    }
+}
