@@ -1,3 +1,5 @@
+using QunTuan.Ledger.Shared;
+
 namespace QunTuan.Api.Infrastructure;
 
 /// <summary>
@@ -14,6 +16,9 @@ public static class Actor
     {
         var value = context.Request.Headers[Header].ToString().Trim();
         if (value.Length == 0) return Anonymous;
+        if (PersonalDataGuard.LooksPersonal(value))
+            throw new RequestRejected(Header, "personal_data_not_allowed",
+                $"{Header} 会写入不可删除的事件，不得包含手机号或身份证号 / {Header} is written into permanent events and must not contain a phone or ID-card number");
         if (value.Length > MaxLength || value.Any(char.IsControl))
             throw new RequestRejected(Header, "invalid_actor",
                 $"{Header} 须为不超过 {MaxLength} 个字符的名称 / {Header} must be a name of at most {MaxLength} characters");

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using QunTuan.Api.Tests.Infrastructure;
+
+namespace QunTuan.Api.Tests.Hosting;
+
+public sealed class when_the_service_is_probed(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task health_reports_the_database()
+    {
+        var response = await Client.GetAsync("/health");
+
+        response.ShouldBe(HttpStatusCode.OK);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        body["status"]!.GetValue<string>().ShouldBe("Healthy");
+        body["checks"]!["database"]!["status"]!.GetValue<string>().ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task the_openapi_document_lists_every_route()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
+
+        string[] expected =
+        [
+            "/api/activities", "/api/activities/{code}", "/api/activities/{code}/rules",
+            "/api/communities", "/api/communities/{communityId}", "/api/communities/{communityId}/volunteers",
+            "/api/communities/{communityId}/service-records", "/api/volunteers/{volunteerId}",
+            "/api/volunteers/{volunteerId}/balance", "/api/volunteers/{volunteerId}/statement",
+            "/api/volunteers/{volunteerId}/adjustments", "/api/service-records", "/api/service-records/{recordId}",
+            "/api/service-records/{recordId}/verify", "/api/service-records/{recordId}/reject",
+            "/api/service-records/{recordId}/reversal"
+        ];
+        expected.Where(p => !paths.Contains(p)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task the_api_reference_is_served_at_docs()
+    {
+        var response = await Client.GetAsync("/docs");
+
+        response.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("\"url\":\"openapi/v1.json\"");
+        (await Client.GetAsync("/docs/scalar.js")).ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -1,0 +1,65 @@
+using Marten;
+using QunTuan.Api.Activities;
+using QunTuan.Api.Communities;
+using QunTuan.Api.Infrastructure;
+using QunTuan.Api.Seeding;
+using QunTuan.Api.Tests.Infrastructure;
+using QunTuan.Projections.Activities;
+using QunTuan.Projections.Volunteers;
+
+namespace QunTuan.Api.Tests.Seeds;
+
+public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixture)
+{
+    [Fact]
+    public async Task the_catalog_has_twenty_subcategories_in_two_categories_each_with_a_rule()
+    {
+        var catalog = await Get<ActivityCatalog>("/api/activities");
+
+        catalog.Categories.Select(c => (c.Code, c.NameZh)).ShouldBe([("CB", "社区建设"), ("PV", "公益美德")]);
+        catalog.Categories.ShouldAllBe(c => c.Activities.Count == 10);
+        catalog.Categories.SelectMany(c => c.Activities).ShouldAllBe(a => a.CurrentRule != null);
+        catalog.Categories.SelectMany(c => c.Activities).Select(a => a.Code).Distinct().Count().ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task lanhua_and_its_volunteers_are_real_event_history()
+    {
+        var lanhua = await Get<CommunityDetails>("/api/communities/lanhua");
+        lanhua.Community.NameZh.ShouldBe("兰花社区");
+        lanhua.Community.City.ShouldBe("兰溪市");
+        lanhua.Community.Street.ShouldBe("兰江街道");
+        lanhua.Community.PermanentResidents.ShouldBe(16936);
+        lanhua.RegisteredVolunteers.ShouldBe(12);
+
+        await using var session = Store.QuerySession();
+        var stream = await session.Events.FetchStreamAsync(Seeded.ZhangXiaomei);
+        stream.ShouldHaveSingleItem().Data.ShouldBeOfType<QunTuan.Ledger.Volunteers.VolunteerRegistered>();
+    }
+
+    [Fact]
+    public async Task loading_them_again_changes_nothing()
+    {
+        var events = await EventCount();
+        var volunteers = await Get<ResultPage<VolunteerProfile>>("/api/communities/lanhua/volunteers?pageSize=100");
+        var activities = await LoadActivities();
+
+        var report = await SeedLoader.LoadAsync(Store, App.Clock, SeedLoader.DefaultDirectory, CancellationToken.None);
+
+        report.Applied.ShouldBe(0);
+        report.AlreadyPresent.ShouldBe(1 + 20 + 12);
+        (await EventCount()).ShouldBe(events);
+        (await Get<ResultPage<VolunteerProfile>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
+            .Select(Describe).ShouldBe(volunteers.Items.Select(Describe));
+        (await LoadActivities()).Select(a => a.Rules.Count).ShouldBe(activities.Select(a => a.Rules.Count));
+    }
+
+    private static string Describe(VolunteerProfile v) =>
+        $"{v.Id} {v.DisplayName} {v.Grid} {string.Join(",", v.Affiliations)} {v.RegisteredAt}";
+
+    private async Task<IReadOnlyList<ActivityView>> LoadActivities()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Query<ActivityView>().OrderBy(a => a.Code).ToListAsync();
+    }
+}
