@@ -68,6 +68,8 @@ public static class QunTuanSetup
         app.MapWolverineEndpoints(opts =>
         {
             opts.RejectUnparseableQueryValues = true;
+            // Groups the API reference by feature folder (Activities, ServiceRecords, ...).
+            opts.ConfigureEndpoints(chain => chain.Metadata.WithTags(chain.EndpointType.Namespace!.Split('.')[^1]));
             opts.AddMiddleware(typeof(RequestSessionMiddleware),
                 chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
         });
