@@ -68,6 +68,7 @@ public static class QunTuanSetup
         app.MapWolverineEndpoints(opts =>
         {
             opts.RejectUnparseableQueryValues = true;
+            opts.AddPolicy<RequestBodyPolicy>();
             opts.AddMiddleware(typeof(RequestSessionMiddleware),
                 chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
         });
