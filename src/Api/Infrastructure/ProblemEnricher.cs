@@ -5,9 +5,9 @@ namespace QunTuan.Api.Infrastructure;
 
 /// <summary>
 /// Gives every problem response the same shape, including the ones written by the framework: Wolverine's
-/// JSON binding failures (400) and bare status codes such as an unknown route (404) or a missing content type
-/// (415). Each gets a <c>code</c>, and JSON failures also the <c>field</c> they concern, read off the
-/// System.Text.Json message, which names the JSON path or property.
+/// JSON binding failures and query string values of the wrong type (400) and bare status codes such as an
+/// unknown route (404) or a missing content type (415). Each gets a <c>code</c>, and binding failures also the
+/// <c>field</c> they concern, read off the message, which names the JSON path, property or query parameter.
 /// </summary>
 public static partial class ProblemEnricher
 {
@@ -51,6 +51,8 @@ public static partial class ProblemEnricher
 
     private static (string Code, string? Field) FromJsonMessage(string detail)
     {
+        if (UnparseableQueryValue().Match(detail) is { Success: true } query)
+            return ("invalid_value", query.Groups[1].Value);
         if (MissingProperties().Match(detail) is { Success: true } missing)
             return ("required", missing.Groups[1].Value);
         if (UnknownProperty().Match(detail) is { Success: true } unknown)
@@ -81,6 +83,10 @@ public static partial class ProblemEnricher
 
     [GeneratedRegex(@"(?:parameter|property or field) '([^']+)' .*(?:doesn't allow|does not allow|cannot be) (?:getting |setting )?null")]
     private static partial Regex NullNotAllowed();
+
+    // Wolverine's 400 for a query string value of the wrong type (RejectUnparseableQueryValues): not a body problem.
+    [GeneratedRegex(@"^Query string parameter '([^']+)' has the value")]
+    private static partial Regex UnparseableQueryValue();
 
     [GeneratedRegex(@"Path: \$([^ |]*)")]
     private static partial Regex JsonPath();

@@ -70,6 +70,7 @@ public static class QunTuanSetup
             opts.RejectUnparseableQueryValues = true;
             // Groups the API reference by feature folder (Activities, ServiceRecords, ...).
             opts.ConfigureEndpoints(chain => chain.Metadata.WithTags(chain.EndpointType.Namespace!.Split('.')[^1]));
+            opts.AddPolicy<RequestBodyPolicy>();
             opts.AddMiddleware(typeof(RequestSessionMiddleware),
                 chain => chain.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE"));
         });
