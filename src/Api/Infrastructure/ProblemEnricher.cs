@@ -33,7 +33,7 @@ public static partial class ProblemEnricher
         problem.Extensions["code"] = code;
         if (problem.Status == 400 && problem.Detail is { } original)
         {
-            problem.Extensions["jsonError"] = original;
+            problem.Extensions["originalDetail"] = original;
             problem.Detail = Explain(code, field);
         }
         problem.Detail ??= code switch

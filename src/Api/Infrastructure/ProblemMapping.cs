@@ -29,7 +29,7 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
                 "数据刚被他人修改，请刷新后重试 / someone else changed this just now; reload and try again"),
             BadHttpRequestException b => Problems.Create(context, b.StatusCode, b.StatusCode == 413 ? "body_too_large" : "bad_request",
                 b.Message),
-            JsonException j => Problems.Create(context, 400, "invalid_json", j.Message, j.Path),
+            JsonException j => Problems.Create(context, 400, "malformed_json", j.Message, j.Path?.TrimStart('$', '.')),
             _ => null
         };
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Marten;
 using NodaTime;
 using QunTuan.Ledger.Shared;
@@ -15,8 +16,11 @@ public sealed record DefineActivity(
     PointRule Rule,
     string Actor);
 
-public static class DefineActivityDecider
+public static partial class DefineActivityDecider
 {
+    [GeneratedRegex("^[A-Z][A-Z0-9]{1,9}$")]
+    public static partial Regex CodePattern();
+
     public static object[] Decide(DefineActivity command, Activity? existing, Instant now)
     {
         if (existing is not null)
@@ -27,12 +31,18 @@ public static class DefineActivityDecider
                 "类别须为 CB（社区建设）或 PV（公益美德） / categoryCode must be CB or PV", "categoryCode");
         if (command.Rule.Problem() is { } problem) throw problem;
 
-        var id = DeterministicId.ForActivity(command.Code);
         var code = command.Code.Trim().ToUpperInvariant();
+        if (!CodePattern().IsMatch(code))
+            throw LedgerRuleViolation.Invalid("invalid_activity_code",
+                "活动代码须为 2-10 位大写字母或数字，以字母开头 / code must be 2-10 letters or digits, starting with a letter",
+                "code");
+        var id = DeterministicId.ForActivity(code);
         return
         [
-            new ActivityDefined(id, code, command.CategoryCode.ToUpperInvariant(), command.NameZh.Trim(),
-                command.NameEn.Trim(), command.Unit.Trim(), now, command.Actor),
+            new ActivityDefined(id, code, command.CategoryCode.ToUpperInvariant(),
+                PersonalDataGuard.Text(command.NameZh, "nameZh", 60, required: true)!,
+                PersonalDataGuard.Text(command.NameEn, "nameEn", 120, required: true)!,
+                PersonalDataGuard.Text(command.Unit, "unit", 30, required: true)!, now, command.Actor),
             new PointRulePublished(id, code, 1, command.RuleEffectiveFrom, command.Rule, "initial rule", now,
                 command.Actor)
         ];

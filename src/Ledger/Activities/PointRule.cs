@@ -31,24 +31,24 @@ public sealed record PointRule(
     {
         if (Points is < 1 or > MaxPoints)
             return LedgerRuleViolation.Invalid("rule_points_out_of_range",
-                $"积分须在 1 到 {MaxPoints} 之间 / points must be between 1 and {MaxPoints}", "points");
+                $"积分须在 1 到 {MaxPoints} 之间 / points must be between 1 and {MaxPoints}", "rule.points");
         if (StandardMinutes is < 1 or > MaxMinutes)
             return LedgerRuleViolation.Invalid("rule_standard_minutes_out_of_range",
                 $"标准时长须在 1 到 {MaxMinutes} 分钟之间 / standardMinutes must be between 1 and {MaxMinutes}",
-                "standardMinutes");
+                "rule.standardMinutes");
         return Kind switch
         {
             PointRuleKind.PerHour when MinimumMinutes is null or < 1 or > MaxMinutes =>
                 LedgerRuleViolation.Invalid("rule_minimum_minutes_required",
                     "按小时计分须设置最短时长 / a per-hour rule needs minimumMinutes between 1 and 1440",
-                    "minimumMinutes"),
+                    "rule.minimumMinutes"),
             PointRuleKind.PerVisit when WeeklyCap is null || WeeklyCap < Points =>
                 LedgerRuleViolation.Invalid("rule_weekly_cap_required",
                     "按次探访计分须设置不低于单次积分的每周上限 / a per-visit rule needs a weeklyCap of at least its points",
-                    "weeklyCap"),
+                    "rule.weeklyCap"),
             PointRuleKind.PerOccasion or PointRuleKind.PerHour when WeeklyCap is not null =>
                 LedgerRuleViolation.Invalid("rule_weekly_cap_not_allowed",
-                    "仅按次探访规则可设每周上限 / only per-visit rules have a weekly cap", "weeklyCap"),
+                    "仅按次探访规则可设每周上限 / only per-visit rules have a weekly cap", "rule.weeklyCap"),
             _ => null
         };
     }

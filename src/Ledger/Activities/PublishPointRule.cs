@@ -21,7 +21,7 @@ public static class PublishPointRuleDecider
         if (latest is not null && latest.Rule.Kind != command.Rule.Kind)
             throw LedgerRuleViolation.Invalid("rule_kind_change",
                 "不能改变计分方式，请新建活动 / a new version cannot change how the activity is valued; define a new activity",
-                "kind");
+                "rule.kind");
         if (string.IsNullOrWhiteSpace(command.Reason))
             throw LedgerRuleViolation.Invalid("reason_required", "须说明调整原因 / a reason is required", "reason");
 

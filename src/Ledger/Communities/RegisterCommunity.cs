@@ -36,8 +36,11 @@ public static partial class RegisterCommunityDecider
                 $"常住人口须在 1 到 {MaxResidents} 之间 / permanentResidents must be between 1 and {MaxResidents}",
                 "permanentResidents");
 
-        return new CommunityRegistered(DeterministicId.ForCommunity(code), code, command.NameZh.Trim(),
-            command.NameEn.Trim(), command.City.Trim(), command.Street.Trim(),
+        return new CommunityRegistered(DeterministicId.ForCommunity(code), code,
+            PersonalDataGuard.Text(command.NameZh, "nameZh", 60, required: true)!,
+            PersonalDataGuard.Text(command.NameEn, "nameEn", 120, required: true)!,
+            PersonalDataGuard.Text(command.City, "city", 40, required: true)!,
+            PersonalDataGuard.Text(command.Street, "street", 40, required: true)!,
             command.PermanentResidents, now, command.Actor);
     }
 }
