@@ -42,6 +42,8 @@ public sealed class when_adjusting_points
     [InlineData(0)]
     [InlineData(10_001)]
     [InlineData(-10_001)]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)] // has no positive counterpart, so Math.Abs would overflow
     public void zero_and_more_than_10000_either_way_are_refused(int points)
     {
         var violation = Should.Throw<LedgerRuleViolation>(() =>
