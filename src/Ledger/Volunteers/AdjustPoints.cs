@@ -19,7 +19,7 @@ public static class AdjustPointsDecider
 
     public static PointsAdjusted Decide(AdjustPoints command, VolunteerAccount account, Instant now)
     {
-        if (command.Points == 0 || Math.Abs(command.Points) > MaxAdjustment)
+        if (command.Points is 0 or < -MaxAdjustment or > MaxAdjustment)
             throw LedgerRuleViolation.Invalid("adjustment_out_of_range",
                 $"调整积分须为非零整数，绝对值不超过 {MaxAdjustment} / points must be non-zero and at most {MaxAdjustment} either way",
                 "points");
