@@ -33,7 +33,7 @@ public sealed class when_checking_a_point_rule
 
         problem.ShouldNotBeNull();
         problem.Code.ShouldBe("rule_points_out_of_range");
-        problem.Field.ShouldBe("points");
+        problem.Field.ShouldBe("rule.points");
         problem.Kind.ShouldBe(ViolationKind.Unprocessable);
     }
 
@@ -46,7 +46,7 @@ public sealed class when_checking_a_point_rule
 
         problem.ShouldNotBeNull();
         problem.Code.ShouldBe("rule_standard_minutes_out_of_range");
-        problem.Field.ShouldBe("standardMinutes");
+        problem.Field.ShouldBe("rule.standardMinutes");
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class when_checking_a_point_rule
 
         problem.ShouldNotBeNull();
         problem.Code.ShouldBe("rule_minimum_minutes_required");
-        problem.Field.ShouldBe("minimumMinutes");
+        problem.Field.ShouldBe("rule.minimumMinutes");
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public sealed class when_checking_a_point_rule
 
         problem.ShouldNotBeNull();
         problem.Code.ShouldBe("rule_weekly_cap_required");
-        problem.Field.ShouldBe("weeklyCap");
+        problem.Field.ShouldBe("rule.weeklyCap");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class when_checking_a_point_rule
 
         problem.ShouldNotBeNull();
         problem.Code.ShouldBe("rule_weekly_cap_not_allowed");
-        problem.Field.ShouldBe("weeklyCap");
+        problem.Field.ShouldBe("rule.weeklyCap");
     }
 
     [Fact]

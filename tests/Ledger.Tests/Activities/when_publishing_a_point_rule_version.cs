@@ -68,7 +68,7 @@ public sealed class when_publishing_a_point_rule_version
             PublishPointRuleDecider.Decide(Publish(Build.Date(2026, 7, 1), Build.TwentyASession), Patrol, Build.Now));
 
         violation.Code.ShouldBe("rule_kind_change");
-        violation.Field.ShouldBe("kind");
+        violation.Field.ShouldBe("rule.kind");
         violation.Kind.ShouldBe(ViolationKind.Unprocessable);
     }
 
