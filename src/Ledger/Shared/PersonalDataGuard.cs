@@ -8,7 +8,8 @@ namespace QunTuan.Ledger.Shared;
 /// </summary>
 public static partial class PersonalDataGuard
 {
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    // 138xxxxxxxx, also written 138 xxxx xxxx / 138-xxxx-xxxx and with a +86 or 0086 country prefix.
+    [GeneratedRegex(@"(?<![\d+])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")]
     private static partial Regex MobileNumber();
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]

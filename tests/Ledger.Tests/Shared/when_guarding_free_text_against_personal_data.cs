@@ -10,6 +10,11 @@ public sealed class when_guarding_free_text_against_personal_data
     [InlineData("联系电话13812345678，周末可联系")]
     [InlineData("tel:15012345678.")]
     [InlineData("call13812345678")] // only neighbouring digits, not letters, make it something else
+    [InlineData("+8613812345678")]
+    [InlineData("008613812345678")]
+    [InlineData("+86 138 1234 5678")]
+    [InlineData("电话 138-1234-5678")]
+    [InlineData("138 1234 5678")]
     public void a_mobile_number_looks_personal(string text)
     {
         PersonalDataGuard.LooksPersonal(text).ShouldBeTrue();
