@@ -14,7 +14,8 @@ public sealed record ServiceRecordSubmitted(
     int Occasions,
     string? Note,
     Instant SubmittedAt,
-    string SubmittedBy);
+    string SubmittedBy,
+    ServiceOrigin? Origin = null);
 
 /// <summary>Office staff confirmed the service; the matching <see cref="PointsCredited"/> is on the volunteer's stream.</summary>
 public sealed record ServiceRecordVerified(

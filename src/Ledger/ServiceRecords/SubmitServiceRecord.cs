@@ -19,7 +19,16 @@ public sealed record SubmitServiceRecord(
     int Occasions,
     string? Note,
     bool VerifyNow,
-    string Actor);
+    string Actor,
+    ServiceOrigin? Origin = null);
+
+/// <summary>The workflow a record came from (a patrol shift, an elder visit, a river patrol); null for a plain form.</summary>
+public sealed record ServiceOrigin(string Kind, Guid Id)
+{
+    public const string PatrolShift = "patrol_shift";
+    public const string ElderVisit = "elder_visit";
+    public const string RiverPatrol = "river_patrol";
+}
 
 /// <summary>What a submission did: always the record, plus the credit when it was verified at once.</summary>
 public sealed record RecordSubmitted(ServiceRecordSubmitted Submitted, RecordCredited? Credited);
@@ -53,37 +62,13 @@ public static class SubmitServiceRecordDecider
         var note = PersonalDataGuard.Text(command.Note, "note", 500);
 
         return new ServiceRecordSubmitted(command.RecordId, volunteer.CommunityId, volunteer.Id, activity.Code,
-            command.ServiceDate, command.DurationMinutes, command.Occasions, note, now, command.Actor);
+            command.ServiceDate, command.DurationMinutes, command.Occasions, note, now, command.Actor, command.Origin);
     }
 }
 
 public static class SubmitServiceRecordHandler
 {
-    public static async Task<RecordSubmitted> Handle(SubmitServiceRecord command, IDocumentSession session,
-        IClock clock, CancellationToken ct)
-    {
-        var now = clock.GetCurrentInstant();
-        var activity = await session.Events.FetchLatest<Activity>(DeterministicId.ForActivity(command.ActivityCode), ct)
-            ?? throw LedgerRuleViolation.Invalid("unknown_activity",
-                $"未知的活动代码 {command.ActivityCode} / unknown activityCode {command.ActivityCode}", "activityCode");
-        var existing = await session.Events.FetchStreamStateAsync(command.RecordId, ct);
-
-        if (!command.VerifyNow)
-        {
-            var volunteer = await session.Events.FetchLatest<VolunteerAccount>(command.VolunteerId, ct)
-                ?? throw LedgerRuleViolation.NotFound("volunteer", command.VolunteerId, "volunteerId");
-            var submitted = SubmitServiceRecordDecider.Decide(command, existing is not null, volunteer, activity, now);
-            session.Events.StartStream<ServiceRecord>(submitted.RecordId, submitted);
-            return new RecordSubmitted(submitted, null);
-        }
-
-        var account = await session.Events.FetchForExclusiveWriting<VolunteerAccount>(command.VolunteerId, ct);
-        var holder = account.Aggregate ?? throw LedgerRuleViolation.NotFound("volunteer", command.VolunteerId, "volunteerId");
-        var logged = SubmitServiceRecordDecider.Decide(command, existing is not null, holder, activity, now);
-        var (verified, credited) = VerifyServiceRecordDecider.Decide(ServiceRecord.Create(logged), activity, holder,
-            command.Actor, now);
-        session.Events.StartStream<ServiceRecord>(logged.RecordId, logged, verified);
-        account.AppendOne(credited);
-        return new RecordSubmitted(logged, new RecordCredited(verified, credited));
-    }
+    public static Task<RecordSubmitted> Handle(SubmitServiceRecord command, IDocumentSession session, IClock clock,
+        CancellationToken ct) =>
+        ServiceRecordBook.Record(session, command, clock.GetCurrentInstant(), ct);
 }

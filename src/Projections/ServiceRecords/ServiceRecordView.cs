@@ -31,13 +31,14 @@ public sealed record ServiceRecordView(
     CorrectionReason? ReversalReason = null,
     string? ReversalNote = null,
     Instant? ReversedAt = null,
-    string? ReversedBy = null);
+    string? ReversedBy = null,
+    ServiceOrigin? Origin = null);
 
 public sealed partial class ServiceRecordViewProjection : SingleStreamProjection<ServiceRecordView, Guid>
 {
     public ServiceRecordView Create(ServiceRecordSubmitted e) =>
         new(e.RecordId, e.CommunityId, e.VolunteerId, e.ActivityCode, e.ServiceDate, e.DurationMinutes, e.Occasions,
-            e.Note, ServiceRecordStatus.Pending, e.SubmittedAt, e.SubmittedBy);
+            e.Note, ServiceRecordStatus.Pending, e.SubmittedAt, e.SubmittedBy, Origin: e.Origin);
 
     public ServiceRecordView Apply(ServiceRecordVerified e, ServiceRecordView v) =>
         v with
