@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Marten;
 using NodaTime;
+using QunTuan.Api.Identity;
 using QunTuan.Api.Infrastructure;
 
 namespace QunTuan.Api.Idempotency;
@@ -37,6 +38,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var path = context.Request.Path + context.Request.QueryString;
         var hash = await HashRequest(context.Request, path);
+        // Keys are per user: two users choosing the same key never see each other's responses.
+        key = $"{CurrentUser.From(context.User)?.Id.ToString() ?? Actor.Anonymous}:{key}";
 
         await using (var query = store.QuerySession())
         {

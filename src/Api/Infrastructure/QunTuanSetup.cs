@@ -1,7 +1,10 @@
 using JasperFx;
 using Marten;
 using NodaTime;
+using QunTuan.Api.Access;
 using QunTuan.Api.Health;
+using QunTuan.Api.Identity;
+using QunTuan.Api.Limits;
 using QunTuan.Api.Idempotency;
 using QunTuan.Api.Seeding;
 using QunTuan.Ledger;
@@ -26,6 +29,11 @@ public static class QunTuanSetup
         var config = builder.Configuration;
 
         services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.AddQunTuanIdentity();
+        services.AddQunTuanRateLimits(config);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize =
+            config.GetValue<int?>($"{RateLimitOptions.Section}:{nameof(RateLimitOptions.MaxRequestBodyBytes)}") ?? 64 * 1024);
+        if (builder.Environment.IsDevelopment()) services.InitializeMartenWith<DemoUsers>();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
         services.AddExceptionHandler<ProblemMapping>();
@@ -40,6 +48,8 @@ public static class QunTuanSetup
                 opts.DatabaseSchemaName = config["Marten:Schema"] ?? "quntuan";
                 opts.AddLedger().AddLedgerProjections();
                 opts.Schema.For<IdempotencyRecord>();
+                opts.Schema.For<UserAccount>().UniqueIndex(u => u.Username).Index(u => u.VolunteerId);
+                opts.Schema.For<SecurityEvent>().Index(e => e.At);
                 return opts;
             })
             .UseLightweightSessions()
@@ -60,6 +70,12 @@ public static class QunTuanSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseSignInAccountCapture();
+        app.UseRateLimiter();
+        app.UseMiddleware<AccessMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi();

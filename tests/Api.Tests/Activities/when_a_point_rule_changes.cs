@@ -14,7 +14,7 @@ public sealed class when_a_point_rule_changes(AppFixture fixture) : Scenarios(fi
 
     private Task<HttpResponseMessage> PublishCb02(int points, LocalDate effectiveFrom) =>
         Post("/api/activities/CB02/rules", new PublishPointRuleRequest(effectiveFrom,
-            new PointRule(PointRuleKind.PerOccasion, points, 120), "冬季加分 / winter bonus"));
+            new PointRule(PointRuleKind.PerOccasion, points, 120), "冬季加分 / winter bonus"), user: TestUsers.Admin());
 
     [Fact]
     public async Task services_are_valued_by_the_version_in_force_on_their_service_date()
@@ -68,6 +68,6 @@ public sealed class when_a_point_rule_changes(AppFixture fixture) : Scenarios(fi
 
         var history = await Get<ActivityView>("/api/activities/CB02");
         history.Rules.Select(r => (r.Version, r.Rule.Points)).ShouldBe([(1, 20), (2, 30)]);
-        history.Rules[1].PublishedBy.ShouldBe("clerk-li");
+        history.Rules[1].PublishedBy.ShouldBe("admin-zhou");
     }
 }

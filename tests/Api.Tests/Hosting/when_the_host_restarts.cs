@@ -25,7 +25,7 @@ public sealed class when_the_host_restarts : IAsyncLifetime
 
         await using (var first = new AppFactory(_schema, new FakeClock(AppFactory.DefaultNow)))
         {
-            using var client = first.CreateClient();
+            using var client = first.ClientFor(TestUsers.Office());
             var submitted = await client.PostAsJsonAsync("/api/service-records",
                 new SubmitServiceRecordRequest(Seeded.ZhangXiaomei, "CB01", new(2026, 11, 22), 240),
                 IntegrationContext.Json);
@@ -41,7 +41,7 @@ public sealed class when_the_host_restarts : IAsyncLifetime
         }
 
         await using var second = new AppFactory(_schema, new FakeClock(AppFactory.DefaultNow.Plus(NodaTime.Duration.FromHours(1))));
-        using var again = second.CreateClient();
+        using var again = second.ClientFor(TestUsers.Office());
 
         var balance = await again.GetFromJsonAsync<VolunteerBalance>($"/api/volunteers/{Seeded.ZhangXiaomei}/balance",
             IntegrationContext.Json);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
 using Npgsql;
+using QunTuan.Api.Identity;
 using Wolverine;
 
 namespace QunTuan.Api.Tests.Infrastructure;
@@ -25,6 +26,22 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>A fixed test key, so tokens stay valid across a restart of the host.</summary>
+    public const string SigningKey = "cXVudHVhbi10ZXN0LXNpZ25pbmcta2V5LTMyLWJ5dGVzLWxvbmch";
+
+    /// <summary>Extra configuration for one factory (for example tight rate limits).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>A client signed in as <paramref name="user"/> with a token from the app's own issuer.</summary>
+    public HttpClient ClientFor(UserAccount user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TokenFor(user));
+        return client;
+    }
+
+    public string TokenFor(UserAccount user) => Services.GetRequiredService<TokenIssuer>().Issue(user).AccessToken;
+
     static AppFactory() => JasperFxEnvironment.AutoStartHost = true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +50,12 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
         builder.UseSetting("ConnectionStrings:Marten", TestDatabase.ConnectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Seeding:Enabled", "true");
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        // Functional tests make many requests from one user; the limits have tests of their own.
+        builder.UseSetting("RateLimits:SignInPerAddress", "100000");
+        builder.UseSetting("RateLimits:SignInPerAccount", "100000");
+        builder.UseSetting("RateLimits:MutationsPerUser", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<IClock>();

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marten;
 using Npgsql;
+using QunTuan.Api.Identity;
 using QunTuan.Api.Infrastructure;
 
 namespace QunTuan.Api.Tests.Infrastructure;
@@ -28,8 +29,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     {
         App.Clock.Reset(AppFactory.DefaultNow);
         await Store.Advanced.ResetAllData();
-        Client = App.CreateClient();
-        Client.DefaultRequestHeaders.Add(Actor.Header, "clerk-li");
+        Client = App.ClientFor(TestUsers.Office());
     }
 
     public Task DisposeAsync()
@@ -38,23 +38,31 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Posts as the default office clerk, or as office clerk <paramref name="actor"/>, or as <paramref name="user"/>.</summary>
     protected Task<HttpResponseMessage> Post(string url, object? body = null, string? idempotencyKey = null,
-        string? actor = null) =>
-        Send(HttpMethod.Post, url, body is null ? null : JsonSerializer.Serialize(body, Json), idempotencyKey, actor);
+        string? actor = null, UserAccount? user = null) =>
+        Send(HttpMethod.Post, url, body is null ? null : JsonSerializer.Serialize(body, Json), idempotencyKey, actor,
+            user: user);
 
     protected async Task<HttpResponseMessage> Send(HttpMethod method, string url, string? rawJson,
-        string? idempotencyKey = null, string? actor = null, string contentType = "application/json")
+        string? idempotencyKey = null, string? actor = null, string contentType = "application/json",
+        UserAccount? user = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (rawJson is not null)
             request.Content = new StringContent(rawJson, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType));
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        if (actor is not null)
-        {
-            request.Headers.Remove(Actor.Header);
-            request.Headers.Add(Actor.Header, actor);
-        }
+        if ((user ?? (actor is null ? null : TestUsers.Office(actor))) is { } who)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", App.TokenFor(who));
         return await Client.SendAsync(request);
+    }
+
+    protected async Task<T> GetAs<T>(UserAccount user, string url)
+    {
+        using var client = App.ClientFor(user);
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
     }
 
     protected async Task<T> Get<T>(string url)

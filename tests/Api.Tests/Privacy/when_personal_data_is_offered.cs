@@ -29,9 +29,10 @@ public sealed partial class when_personal_data_is_offered(AppFixture fixture) : 
         await (await Post("/api/service-records", new SubmitServiceRecordRequest(Seeded.ZhangXiaomei, "CB02", Today,
                 Note: "联系老人 330102195001011234")))
             .ShouldBeProblem(422, "personal_data_not_allowed", "note");
-        await (await Post("/api/service-records", new SubmitServiceRecordRequest(Seeded.ZhangXiaomei, "CB02", Today),
-                actor: "13712345678"))
-            .ShouldBeProblem(400, "personal_data_not_allowed", "X-Actor");
+        // A username is written into every event its user causes.
+        await (await Post("/api/users", new QunTuan.Api.Identity.CreateUserRequest("13712345678",
+                [QunTuan.Api.Identity.Role.Auditor]), user: TestUsers.Admin()))
+            .ShouldBeProblem(422, "invalid_username", "username");
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using QunTuan.Api.Identity;
+
+namespace QunTuan.Api.Access;
+
+/// <summary>
+/// Who may call one route. <see cref="Grants"/> lists the roles and how far each reaches; administrators pass
+/// every rule. A body flag in <see cref="OfficeOnlyFlags"/> (such as <c>verifyNow</c>) narrows the request to
+/// office staff, because it credits points without a second pair of eyes.
+/// </summary>
+public sealed record AccessRule(
+    string Method,
+    string Route,
+    Locator Locate,
+    IReadOnlyList<Grant> Grants,
+    bool Public = false,
+    IReadOnlyList<string>? OfficeOnlyFlags = null)
+{
+    public string Key => $"{Method} {Route}";
+}
+
+/// <summary>A small vocabulary for writing rules that read like the policy.</summary>
+public static class Who
+{
+    public static Grant Office => new(Role.Office, Reach.Community);
+    public static Grant Auditor => new(Role.Auditor, Reach.Community);
+    public static Grant OrganizerInCommunity => new(Role.Organizer, Reach.Community);
+    public static Grant OrganizerOfIt => new(Role.Organizer, Reach.Organized);
+    public static Grant VolunteerInCommunity => new(Role.Volunteer, Reach.Community);
+    public static Grant Owner => new(Role.Volunteer, Reach.Own);
+
+    public static Grant[] Everyone =>
+    [
+        new(Role.Volunteer, Reach.Anywhere), new(Role.Organizer, Reach.Anywhere), new(Role.Office, Reach.Anywhere),
+        new(Role.Auditor, Reach.Anywhere)
+    ];
+
+    public static Grant[] AdminsOnly => [];
+}

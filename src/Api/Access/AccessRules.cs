@@ -1,0 +1,65 @@
+using static QunTuan.Api.Access.Locators;
+using static QunTuan.Api.Access.Who;
+
+namespace QunTuan.Api.Access;
+
+/// <summary>
+/// Every API route and who may call it, in one place. A route with no rule here is refused for everyone
+/// (and fails the authorization matrix test), so a new endpoint cannot ship unguarded.
+/// </summary>
+public static class AccessRules
+{
+    private static readonly List<AccessRule> Rules = [];
+
+    public static IReadOnlyList<AccessRule> All => Rules;
+
+    private static readonly Dictionary<string, AccessRule> ByKey;
+
+    static AccessRules()
+    {
+        // Sign-in and the public activity catalog.
+        Public("POST", "/api/auth/token");
+        Public("POST", "/api/auth/activate");
+        Public("GET", "/api/activities");
+        Public("GET", "/api/activities/{code}");
+
+        // Administration.
+        Rule("POST", "/api/activities", Nothing, AdminsOnly);
+        Rule("POST", "/api/activities/{code}/rules", Nothing, AdminsOnly);
+        Rule("POST", "/api/communities", Nothing, AdminsOnly);
+        Rule("POST", "/api/users", Nothing, AdminsOnly);
+        Rule("GET", "/api/users", Nothing, AdminsOnly);
+
+        // Communities and volunteers.
+        Rule("GET", "/api/communities", Nothing, Everyone);
+        Rule("GET", "/api/communities/{communityId}", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("POST", "/api/communities/{communityId}/volunteers", CommunityInRoute(), [Office]);
+        Rule("GET", "/api/communities/{communityId}/volunteers", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity]);
+        Rule("GET", "/api/volunteers/{volunteerId}", VolunteerInRoute(),
+            [Owner, Office, Auditor, OrganizerInCommunity]);
+        Rule("GET", "/api/volunteers/{volunteerId}/balance", VolunteerInRoute(), [Owner, Office, Auditor]);
+        Rule("GET", "/api/volunteers/{volunteerId}/statement", VolunteerInRoute(), [Owner, Office, Auditor]);
+        Rule("POST", "/api/volunteers/{volunteerId}/adjustments", VolunteerInRoute(), [Office]);
+
+        // Service records and the office queue.
+        Rule("POST", "/api/service-records", VolunteerInBody(), [Owner, OrganizerInCommunity, Office],
+            officeOnly: ["verifyNow"]);
+        Rule("GET", "/api/service-records/{recordId}", ServiceRecordInRoute(), [Owner, Office, Auditor]);
+        Rule("POST", "/api/service-records/{recordId}/verify", ServiceRecordInRoute(), [Office]);
+        Rule("POST", "/api/service-records/{recordId}/reject", ServiceRecordInRoute(), [Office]);
+        Rule("POST", "/api/service-records/{recordId}/reversal", ServiceRecordInRoute(), [Office]);
+        Rule("GET", "/api/communities/{communityId}/service-records", CommunityInRoute(), [Office, Auditor]);
+
+        ByKey = Rules.ToDictionary(r => r.Key);
+    }
+
+    public static AccessRule? Find(string method, string route) => ByKey.GetValueOrDefault($"{method} {route}");
+
+    private static void Public(string method, string route) =>
+        Rules.Add(new AccessRule(method, route, Nothing, [], Public: true));
+
+    private static void Rule(string method, string route, Locator locate, Grant[] grants, string[]? officeOnly = null) =>
+        Rules.Add(new AccessRule(method, route, locate, grants, OfficeOnlyFlags: officeOnly));
+}

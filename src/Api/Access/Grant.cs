@@ -1,0 +1,18 @@
+using QunTuan.Api.Identity;
+
+namespace QunTuan.Api.Access;
+
+public enum Reach
+{
+    /// <summary>Anything, wherever it is (administrators; and everyone on routes tied to no community).</summary>
+    Anywhere,
+    /// <summary>The resource's community is in the user's scope.</summary>
+    Community,
+    /// <summary>The resource belongs to the user's own volunteer record.</summary>
+    Own,
+    /// <summary>The user's volunteer record organizes the resource (its team or shift), in their community.</summary>
+    Organized
+}
+
+/// <summary>One way a role may pass a rule.</summary>
+public sealed record Grant(Role Role, Reach Reach);
