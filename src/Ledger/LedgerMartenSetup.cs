@@ -44,7 +44,7 @@ public static class LedgerMartenSetup
         opts.Events.AddEventTypes([
             typeof(CommunityRegistered),
             typeof(ActivityDefined), typeof(PointRulePublished),
-            typeof(VolunteerRegistered), typeof(PointsCredited), typeof(ServiceCreditReversed), typeof(PointsAdjusted),
+            typeof(VolunteerRegistered), typeof(VolunteerErased), typeof(PointsCredited), typeof(ServiceCreditReversed), typeof(PointsAdjusted),
             typeof(ServiceRecordSubmitted), typeof(ServiceRecordVerified), typeof(ServiceRecordRejected),
             typeof(ServiceRecordReversed)
         ]);

@@ -41,7 +41,7 @@ public static class Build
     public static VolunteerAccount AccountHolding(int available = 0, Guid? volunteerId = null, Guid? communityId = null)
     {
         var account = VolunteerAccount.Create(new VolunteerRegistered(volunteerId ?? Zhang, communityId ?? Lanhua,
-            "张晓梅", "第一网格", [], Now, "office"));
+            "第一网格", [], Now, "office"));
         return available == 0
             ? account
             : account.Apply(new PointsAdjusted(account.Id, OpeningAdjustment, available, CorrectionReason.Goodwill,

@@ -43,6 +43,11 @@ public static class AccessRules
         Rule("GET", "/api/volunteers/{volunteerId}/statement", VolunteerInRoute(), [Owner, Office, Auditor]);
         Rule("POST", "/api/volunteers/{volunteerId}/adjustments", VolunteerInRoute(), [Office]);
 
+        // The protected profile: personal data, erasable.
+        Rule("GET", "/api/volunteers/{volunteerId}/profile", VolunteerInRoute(), [Owner, Office, Auditor]);
+        Rule("PUT", "/api/volunteers/{volunteerId}/profile", VolunteerInRoute(), [Owner, Office]);
+        Rule("DELETE", "/api/volunteers/{volunteerId}/profile", VolunteerInRoute(), AdminsOnly);
+
         // Service records and the office queue.
         Rule("POST", "/api/service-records", VolunteerInBody(), [Owner, OrganizerInCommunity, Office],
             officeOnly: ["verifyNow"]);

@@ -5,6 +5,7 @@ using QunTuan.Api.Access;
 using QunTuan.Api.Health;
 using QunTuan.Api.Identity;
 using QunTuan.Api.Limits;
+using QunTuan.Api.Privacy;
 using QunTuan.Api.Idempotency;
 using QunTuan.Api.Seeding;
 using QunTuan.Ledger;
@@ -30,6 +31,7 @@ public static class QunTuanSetup
 
         services.AddSingleton<IClock>(SystemClock.Instance);
         builder.AddQunTuanIdentity();
+        services.AddSingleton(PersonalDataProtector.FromConfiguration(config, builder.Environment));
         services.AddQunTuanRateLimits(config);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize =
             config.GetValue<int?>($"{RateLimitOptions.Section}:{nameof(RateLimitOptions.MaxRequestBodyBytes)}") ?? 64 * 1024);

@@ -37,13 +37,14 @@ public static class GetCommunityServiceRecordsEndpoint
             .ToPagedListAsync(paging.Page, paging.PageSize, ct);
         var volunteers = (await session.LoadManyAsync<VolunteerProfile>(ct, records.Select(r => r.VolunteerId).Distinct()))
             .ToDictionary(v => v.Id);
+        var names = await QunTuan.Api.Volunteers.VolunteerNames.Load(session, volunteers.Keys, ct);
         var activities = (await session.Query<ActivityView>().ToListAsync(ct)).ToDictionary(a => a.Code);
 
         var items = records.Select(r =>
         {
             var volunteer = volunteers.GetValueOrDefault(r.VolunteerId);
             var activity = activities.GetValueOrDefault(r.ActivityCode);
-            return new QueuedServiceRecord(r, volunteer?.DisplayName, volunteer?.Grid, activity?.NameZh,
+            return new QueuedServiceRecord(r, names.GetValueOrDefault(r.VolunteerId), volunteer?.Grid, activity?.NameZh,
                 activity?.NameEn);
         }).ToList();
         return new ResultPage<QueuedServiceRecord>(items, paging.Page, paging.PageSize, records.TotalItemCount);

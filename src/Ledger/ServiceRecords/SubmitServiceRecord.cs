@@ -44,6 +44,10 @@ public static class SubmitServiceRecordDecider
         if (recordExists)
             throw LedgerRuleViolation.Conflict("record_exists",
                 $"服务记录 {command.RecordId} 已存在 / service record {command.RecordId} already exists", "recordId");
+        if (volunteer.Erased)
+            throw LedgerRuleViolation.Conflict("volunteer_erased",
+                "该志愿者已注销个人信息，不能再登记服务 / this volunteer's data was erased; no new service can be recorded",
+                "volunteerId");
         var today = ShanghaiCalendar.Today(now);
         if (command.ServiceDate > today)
             throw LedgerRuleViolation.Invalid("service_date_in_future",

@@ -15,7 +15,8 @@ public sealed record RegisterVolunteer(
 
 public static class RegisterVolunteerDecider
 {
-    public static VolunteerRegistered Decide(RegisterVolunteer command, bool alreadyRegistered, Instant now)
+    public static (VolunteerRegistered Registered, VolunteerPersonalData PersonalData) Decide(RegisterVolunteer command,
+        bool alreadyRegistered, Instant now)
     {
         if (alreadyRegistered)
             throw LedgerRuleViolation.Conflict("volunteer_exists",
@@ -23,8 +24,10 @@ public static class RegisterVolunteerDecider
                 "volunteerId");
         var name = PersonalDataGuard.Text(command.DisplayName, "displayName", 40, required: true)!;
         var grid = PersonalDataGuard.Text(command.Grid, "grid", 40, required: true)!;
-        return new VolunteerRegistered(command.VolunteerId, command.CommunityId, name, grid,
-            command.Affiliations.Distinct().Order().ToArray(), now, command.Actor);
+        return (
+            new VolunteerRegistered(command.VolunteerId, command.CommunityId, grid,
+                command.Affiliations.Distinct().Order().ToArray(), now, command.Actor),
+            new VolunteerPersonalData(command.VolunteerId, name, now));
     }
 }
 
@@ -36,8 +39,9 @@ public static class RegisterVolunteerHandler
         _ = await session.Events.FetchLatest<Community>(command.CommunityId, ct)
             ?? throw LedgerRuleViolation.NotFound("community", command.CommunityId);
         var existing = await session.Events.FetchStreamStateAsync(command.VolunteerId, ct);
-        var registered = RegisterVolunteerDecider.Decide(command, existing is not null, clock.GetCurrentInstant());
+        var (registered, personal) = RegisterVolunteerDecider.Decide(command, existing is not null, clock.GetCurrentInstant());
         session.Events.StartStream<VolunteerAccount>(registered.VolunteerId, registered);
+        session.Store(personal);
         return registered;
     }
 }

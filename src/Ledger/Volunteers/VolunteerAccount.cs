@@ -11,10 +11,13 @@ public sealed record VolunteerAccount(
     Guid Id,
     Guid CommunityId,
     int Available,
-    ImmutableDictionary<string, int> CappedWeeks)
+    ImmutableDictionary<string, int> CappedWeeks,
+    bool Erased = false)
 {
     public static VolunteerAccount Create(VolunteerRegistered e) =>
         new(e.VolunteerId, e.CommunityId, 0, ImmutableDictionary<string, int>.Empty);
+
+    public VolunteerAccount Apply(VolunteerErased _) => this with { Erased = true };
 
     public VolunteerAccount Apply(PointsCredited e) =>
         this with { Available = e.BalanceAfter, CappedWeeks = Track(e.ActivityCode, e.CapWeek, e.Points) };

@@ -5,15 +5,20 @@ namespace QunTuan.Ledger.Volunteers;
 // The volunteer's stream is also their points account: every movement of points is an event here,
 // carrying the balance after it so a statement reads like a bank book.
 
-/// <summary>A resident registered as a volunteer of one community. No phone or ID-card number, ever.</summary>
+/// <summary>
+/// A resident registered as a volunteer of one community. Their name, phone and ID-card number are personal
+/// data and live in <see cref="VolunteerPersonalData"/>, never in an event, so they can be erased.
+/// </summary>
 public sealed record VolunteerRegistered(
     Guid VolunteerId,
     Guid CommunityId,
-    string DisplayName,
     string Grid,
     Affiliation[] Affiliations,
     Instant RegisteredAt,
     string RegisteredBy);
+
+/// <summary>The volunteer's personal data was erased on request; the account stays, as an anonymous former resident.</summary>
+public sealed record VolunteerErased(Guid VolunteerId, string Reason, Instant ErasedAt, string ErasedBy);
 
 /// <summary>Points awarded for a verified service record, fixed by the rule version in force on the service date.</summary>
 public sealed record PointsCredited(

@@ -56,7 +56,7 @@ public sealed class when_the_host_restarts : IAsyncLifetime
         (await replayed.Content.ReadAsStringAsync()).ShouldBe(firstBody);
 
         // The seeds ran again at start-up and found everything in place: still twelve volunteers.
-        var volunteers = await again.GetFromJsonAsync<QunTuan.Api.Infrastructure.ResultPage<VolunteerProfile>>(
+        var volunteers = await again.GetFromJsonAsync<QunTuan.Api.Infrastructure.ResultPage<QunTuan.Api.Volunteers.VolunteerView>>(
             "/api/communities/lanhua/volunteers?pageSize=100", IntegrationContext.Json);
         volunteers!.TotalCount.ShouldBe(12);
     }

@@ -41,7 +41,7 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
     public async Task loading_them_again_changes_nothing()
     {
         var events = await EventCount();
-        var volunteers = await Get<ResultPage<VolunteerProfile>>("/api/communities/lanhua/volunteers?pageSize=100");
+        var volunteers = await Get<ResultPage<QunTuan.Api.Volunteers.VolunteerView>>("/api/communities/lanhua/volunteers?pageSize=100");
         var activities = await LoadActivities();
 
         var report = await SeedLoader.LoadAsync(Store, App.Clock, SeedLoader.DefaultDirectory, CancellationToken.None);
@@ -49,12 +49,12 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         report.Applied.ShouldBe(0);
         report.AlreadyPresent.ShouldBe(1 + 20 + 12);
         (await EventCount()).ShouldBe(events);
-        (await Get<ResultPage<VolunteerProfile>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
+        (await Get<ResultPage<QunTuan.Api.Volunteers.VolunteerView>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
             .Select(Describe).ShouldBe(volunteers.Items.Select(Describe));
         (await LoadActivities()).Select(a => a.Rules.Count).ShouldBe(activities.Select(a => a.Rules.Count));
     }
 
-    private static string Describe(VolunteerProfile v) =>
+    private static string Describe(QunTuan.Api.Volunteers.VolunteerView v) =>
         $"{v.Id} {v.DisplayName} {v.Grid} {string.Join(",", v.Affiliations)} {v.RegisteredAt}";
 
     private async Task<IReadOnlyList<ActivityView>> LoadActivities()

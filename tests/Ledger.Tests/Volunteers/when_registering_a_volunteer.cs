@@ -12,11 +12,12 @@ public sealed class when_registering_a_volunteer
     [Fact]
     public void name_and_grid_are_trimmed_and_the_account_starts_empty()
     {
-        var registered = RegisterVolunteerDecider.Decide(Register(), alreadyRegistered: false, Build.Now);
+        var (registered, personal) = RegisterVolunteerDecider.Decide(Register(), alreadyRegistered: false, Build.Now);
 
         registered.VolunteerId.ShouldBe(Build.Zhang);
         registered.CommunityId.ShouldBe(Build.Lanhua);
-        registered.DisplayName.ShouldBe("张晓梅");
+        personal.DisplayName.ShouldBe("张晓梅");
+        personal.Id.ShouldBe(Build.Zhang);
         registered.Grid.ShouldBe("第三网格");
         registered.RegisteredBy.ShouldBe("clerk-wang");
         var account = VolunteerAccount.Create(registered);
@@ -30,7 +31,7 @@ public sealed class when_registering_a_volunteer
         var registered = RegisterVolunteerDecider.Decide(Register(affiliations:
         [
             Affiliation.PartyMember, Affiliation.UnionMember, Affiliation.PartyMember, Affiliation.YouthLeague
-        ]), false, Build.Now);
+        ]), false, Build.Now).Registered;
 
         registered.Affiliations.ShouldBe([Affiliation.UnionMember, Affiliation.YouthLeague, Affiliation.PartyMember]);
     }
@@ -38,7 +39,7 @@ public sealed class when_registering_a_volunteer
     [Fact]
     public void no_affiliation_is_fine()
     {
-        RegisterVolunteerDecider.Decide(Register(), false, Build.Now).Affiliations.ShouldBeEmpty();
+        RegisterVolunteerDecider.Decide(Register(), false, Build.Now).Registered.Affiliations.ShouldBeEmpty();
     }
 
     [Fact]
@@ -71,9 +72,9 @@ public sealed class when_registering_a_volunteer
     {
         var forty = new string('梅', 40);
 
-        var registered = RegisterVolunteerDecider.Decide(Register(forty, forty), false, Build.Now);
+        var (registered, personal) = RegisterVolunteerDecider.Decide(Register(forty, forty), false, Build.Now);
 
-        registered.DisplayName.Length.ShouldBe(40);
+        personal.DisplayName.Length.ShouldBe(40);
         registered.Grid.Length.ShouldBe(40);
     }
 
