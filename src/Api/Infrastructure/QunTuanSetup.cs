@@ -35,13 +35,14 @@ public static class QunTuanSetup
         services.AddQunTuanRateLimits(config);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize =
             config.GetValue<int?>($"{RateLimitOptions.Section}:{nameof(RateLimitOptions.MaxRequestBodyBytes)}") ?? 64 * 1024);
-        if (builder.Environment.IsDevelopment()) services.InitializeMartenWith<DemoUsers>();
         services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => JsonSetup.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemas>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (config.GetValue<bool>("Seeding:Enabled")) services.InitializeMartenWith<SeedData>();
+        // After the seeds: demo volunteers' accounts link to seeded volunteers. Never in Production.
+        if (builder.Environment.IsDevelopment()) services.InitializeMartenWith<DemoUsers>();
 
         services.AddMarten(_ =>
             {

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten.Events.Aggregation;
 using NodaTime;
 using QunTuan.Ledger.Volunteers;
@@ -18,40 +17,36 @@ public sealed record VolunteerBalance(
     int LifetimeEarned,
     int LifetimeRedeemed,
     int LifetimeServiceMinutes,
-    Instant? LastMovementAt,
-    long Version);
+    Instant? LastMovementAt);
 
 public sealed partial class VolunteerBalanceProjection : SingleStreamProjection<VolunteerBalance, Guid>
 {
-    public VolunteerBalance Create(IEvent<VolunteerRegistered> e) =>
-        new(e.Data.VolunteerId, e.Data.CommunityId, 0, 0, 0, 0, 0, null, e.Version);
+    public VolunteerBalance Create(VolunteerRegistered e) =>
+        new(e.VolunteerId, e.CommunityId, 0, 0, 0, 0, 0, null);
 
-    public VolunteerBalance Apply(IEvent<PointsCredited> e, VolunteerBalance b) =>
+    public VolunteerBalance Apply(PointsCredited e, VolunteerBalance b) =>
         b with
         {
-            Available = e.Data.BalanceAfter,
-            LifetimeEarned = b.LifetimeEarned + e.Data.Points,
-            LifetimeServiceMinutes = b.LifetimeServiceMinutes + e.Data.Minutes,
-            LastMovementAt = e.Data.CreditedAt,
-            Version = e.Version
+            Available = e.BalanceAfter,
+            LifetimeEarned = b.LifetimeEarned + e.Points,
+            LifetimeServiceMinutes = b.LifetimeServiceMinutes + e.Minutes,
+            LastMovementAt = e.CreditedAt
         };
 
-    public VolunteerBalance Apply(IEvent<ServiceCreditReversed> e, VolunteerBalance b) =>
+    public VolunteerBalance Apply(ServiceCreditReversed e, VolunteerBalance b) =>
         b with
         {
-            Available = e.Data.BalanceAfter,
-            LifetimeEarned = b.LifetimeEarned - e.Data.Points,
-            LifetimeServiceMinutes = b.LifetimeServiceMinutes - e.Data.Minutes,
-            LastMovementAt = e.Data.ReversedAt,
-            Version = e.Version
+            Available = e.BalanceAfter,
+            LifetimeEarned = b.LifetimeEarned - e.Points,
+            LifetimeServiceMinutes = b.LifetimeServiceMinutes - e.Minutes,
+            LastMovementAt = e.ReversedAt
         };
 
-    public VolunteerBalance Apply(IEvent<PointsAdjusted> e, VolunteerBalance b) =>
+    public VolunteerBalance Apply(PointsAdjusted e, VolunteerBalance b) =>
         b with
         {
-            Available = e.Data.BalanceAfter,
-            LifetimeEarned = b.LifetimeEarned + e.Data.Points,
-            LastMovementAt = e.Data.AdjustedAt,
-            Version = e.Version
+            Available = e.BalanceAfter,
+            LifetimeEarned = b.LifetimeEarned + e.Points,
+            LastMovementAt = e.AdjustedAt
         };
 }

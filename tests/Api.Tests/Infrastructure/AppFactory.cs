@@ -29,6 +29,8 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
     /// <summary>A fixed test key, so tokens stay valid across a restart of the host.</summary>
     public const string SigningKey = "cXVudHVhbi10ZXN0LXNpZ25pbmcta2V5LTMyLWJ5dGVzLWxvbmch";
 
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>Extra configuration for one factory (for example tight rate limits).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -46,7 +48,7 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Marten", TestDatabase.ConnectionString);
         builder.UseSetting("Marten:Schema", Schema);
         builder.UseSetting("Seeding:Enabled", "true");
