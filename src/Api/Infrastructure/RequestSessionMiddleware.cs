@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QunTuan.Api.Identity;
 using QunTuan.Api.Idempotency;
 
 namespace QunTuan.Api.Infrastructure;
@@ -14,6 +15,7 @@ public static class RequestSessionMiddleware
     public static void Before(HttpContext context, IDocumentSession session, IClock clock)
     {
         session.LastModifiedBy = Actor.Of(context);
+        if (CurrentUser.From(context.User) is { } user) session.SetHeader("user-id", user.Id.ToString());
         session.CorrelationId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
         if (context.Items[IdempotencyClaim.ItemKey] is IdempotencyClaim claim)
