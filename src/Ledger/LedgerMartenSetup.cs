@@ -6,6 +6,7 @@ using NodaTime.Text;
 using NodaTime.Serialization.SystemTextJson;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
+using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.ServiceRecords;
 using QunTuan.Ledger.Volunteers;
 using Weasel.Core;
@@ -46,7 +47,10 @@ public static class LedgerMartenSetup
             typeof(ActivityDefined), typeof(PointRulePublished),
             typeof(VolunteerRegistered), typeof(VolunteerErased), typeof(PointsCredited), typeof(ServiceCreditReversed), typeof(PointsAdjusted),
             typeof(ServiceRecordSubmitted), typeof(ServiceRecordVerified), typeof(ServiceRecordRejected),
-            typeof(ServiceRecordReversed)
+            typeof(ServiceRecordReversed),
+            typeof(PatrolTeamFormed), typeof(PatrolTeamMemberJoined),
+            typeof(PatrolShiftScheduled), typeof(PatrolCheckedIn), typeof(PatrolCheckedOut),
+            typeof(PatrolIncidentRecorded), typeof(PatrolShiftClosed)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -54,6 +58,8 @@ public static class LedgerMartenSetup
         opts.Projections.Snapshot<Activity>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<VolunteerAccount>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ServiceRecord>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<PatrolTeam>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<PatrolShift>(SnapshotLifecycle.Inline);
         return opts;
     }
 }

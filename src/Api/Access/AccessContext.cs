@@ -50,6 +50,9 @@ public sealed class AccessContext(HttpContext http, IQuerySession session)
     public async ValueTask<string?> BodyText(string field) =>
         (await Body())?[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    public async ValueTask<bool> BodyHas(string field) =>
+        (await Body())?[field] is JsonValue value && !(value.TryGetValue<string>(out var text) && string.IsNullOrWhiteSpace(text));
+
     public async ValueTask<bool> BodyFlag(string field) =>
         (await Body())?[field] is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 }

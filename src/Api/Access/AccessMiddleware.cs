@@ -49,7 +49,10 @@ public sealed class AccessMiddleware(RequestDelegate next)
 
         await using var session = store.QuerySession();
         var access = new AccessContext(context, session);
-        var grants = rule.Grants.Where(g => user.Is(g.Role)).ToList();
+        var grants = new List<Grant>();
+        foreach (var grant in rule.Grants.Where(g => user.Is(g.Role)))
+            if (grant.OnlyWithBodyField is null || await access.BodyHas(grant.OnlyWithBodyField))
+                grants.Add(grant);
         if (rule.OfficeOnlyFlags is { } flags)
             foreach (var flag in flags)
                 if (await access.BodyFlag(flag))

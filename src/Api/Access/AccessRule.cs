@@ -27,6 +27,7 @@ public static class Who
     public static Grant OrganizerOfIt => new(Role.Organizer, Reach.Organized);
     public static Grant VolunteerInCommunity => new(Role.Volunteer, Reach.Community);
     public static Grant Owner => new(Role.Volunteer, Reach.Own);
+    public static Grant OwnerWith(string bodyField) => new(Role.Volunteer, Reach.Own, bodyField);
 
     public static Grant[] Everyone =>
     [

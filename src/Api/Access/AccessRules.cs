@@ -57,6 +57,25 @@ public static class AccessRules
         Rule("POST", "/api/service-records/{recordId}/reversal", ServiceRecordInRoute(), [Office]);
         Rule("GET", "/api/communities/{communityId}/service-records", CommunityInRoute(), [Office, Auditor]);
 
+        // Patrol teams and shifts (平安巡防): the office, and the organizers of the team.
+        Rule("POST", "/api/patrol-teams", CommunityInBody("community"), [Office]);
+        Rule("GET", "/api/patrol-teams/{teamId}", PatrolTeamInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("POST", "/api/patrol-teams/{teamId}/members", PatrolTeamInRoute(), [Office, OrganizerOfIt]);
+        Rule("POST", "/api/patrol-shifts", PatrolTeamOrCommunityInBody(), [Office, OrganizerOfIt]);
+        Rule("GET", "/api/patrol-shifts/{shiftId}", PatrolShiftInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("GET", "/api/communities/{communityId}/patrol-shifts", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        // Volunteers check themselves in only with the shift's code; organizers and the office check anyone in.
+        Rule("POST", "/api/patrol-shifts/{shiftId}/check-ins", PatrolShiftInRoute(ownerInBody: "volunteerId"),
+            [Office, OrganizerOfIt, OwnerWith("code")]);
+        Rule("POST", "/api/patrol-shifts/{shiftId}/check-outs", PatrolShiftInRoute(ownerInBody: "volunteerId"),
+            [Office, OrganizerOfIt, Owner]);
+        Rule("POST", "/api/patrol-shifts/{shiftId}/incidents", PatrolShiftInRoute(), [Office, OrganizerOfIt]);
+        Rule("POST", "/api/patrol-shifts/{shiftId}/close", PatrolShiftInRoute(), [Office, OrganizerOfIt],
+            officeOnly: ["creditNow"]);
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

@@ -14,5 +14,8 @@ public enum Reach
     Organized
 }
 
-/// <summary>One way a role may pass a rule.</summary>
-public sealed record Grant(Role Role, Reach Reach);
+/// <summary>
+/// One way a role may pass a rule. With <see cref="OnlyWithBodyField"/> the grant counts only when the request
+/// body carries that field (a volunteer checks in by themself only with the shift's code).
+/// </summary>
+public sealed record Grant(Role Role, Reach Reach, string? OnlyWithBodyField = null);

@@ -1,7 +1,9 @@
 using Marten;
 using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Shared;
+using QunTuan.Ledger.Patrols;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.Patrols;
 using QunTuan.Projections.ServiceRecords;
 using QunTuan.Projections.Volunteers;
 
@@ -53,6 +55,38 @@ public static class Locators
             var doc = await c.Session.LoadAsync<T>(id, c.Cancellation);
             return new Located(doc is null ? Resource.Missing : scope(doc), notFound);
         };
+
+    public static Locator PatrolTeamInRoute(string name = "teamId") =>
+        DocumentInRoute<PatrolTeamView>(name, "patrol_team", Team);
+
+    /// <summary>A shift, organized by its team's organizers. The volunteer a check-in or check-out names in the
+    /// body is its owner, so volunteers may act for themselves only.</summary>
+    public static Locator PatrolShiftInRoute(string name = "shiftId", string? ownerInBody = null) => async c =>
+    {
+        var raw = c.Route(name) ?? "";
+        var notFound = LedgerRuleViolation.NotFound("patrol_shift", raw);
+        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
+        var shift = await c.Session.LoadAsync<PatrolShiftView>(id, c.Cancellation);
+        if (shift is null) return new Located(Resource.Missing, notFound);
+        var team = shift.TeamId is { } t ? await c.Session.LoadAsync<PatrolTeamView>(t, c.Cancellation) : null;
+        var owner = ownerInBody is null ? null : await c.BodyId(ownerInBody);
+        return new Located(Resource.InCommunity(shift.CommunityId, owner, team is null ? [] : Organizers(team)), notFound);
+    };
+
+    /// <summary>Scheduling names a team (whose organizers may schedule) or just a community (office only).</summary>
+    public static Locator PatrolTeamOrCommunityInBody(string teamField = "teamId", string communityField = "community") =>
+        async c =>
+        {
+            if (await c.BodyId(teamField) is not { } teamId) return await Community(c, await c.BodyText(communityField) ?? "", communityField);
+            var team = await c.Session.LoadAsync<PatrolTeamView>(teamId, c.Cancellation);
+            return new Located(team is null ? Resource.Missing : Team(team),
+                LedgerRuleViolation.NotFound("patrol_team", teamId, teamField));
+        };
+
+    private static Resource Team(PatrolTeamView team) => Resource.InCommunity(team.CommunityId, organizers: Organizers(team));
+
+    private static Guid[] Organizers(PatrolTeamView team) =>
+        team.Roster.Where(m => m.Role == PatrolTeamRole.Organizer).Select(m => m.VolunteerId).ToArray();
 
     private static async Task<Located> Community(AccessContext c, string raw, string? field)
     {

@@ -31,3 +31,10 @@ public sealed record VolunteerSeed(
     string DisplayName,
     string Grid,
     Affiliation[] Affiliations);
+
+public sealed record PatrolTeamSeed(
+    Guid TeamId,
+    string Community,
+    string Name,
+    Guid[] OrganizerIds,
+    Guid[] MemberIds);

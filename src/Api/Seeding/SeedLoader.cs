@@ -5,10 +5,12 @@ using NodaTime;
 using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
+using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.Patrols;
 using QunTuan.Projections.Volunteers;
 
 namespace QunTuan.Api.Seeding;
@@ -80,6 +82,16 @@ public static class SeedLoader
                 if (await s.LoadAsync<VolunteerProfile>(v.VolunteerId, ct) is not null) return false;
                 await RegisterVolunteerHandler.Handle(new RegisterVolunteer(v.VolunteerId,
                     DeterministicId.ForCommunity(v.Community), v.DisplayName, v.Grid, v.Affiliations, Actor), s, clock, ct);
+                return true;
+            });
+
+        // Teams only: a seeded shift's dates would be stale on whatever day the seeds are loaded.
+        foreach (var t in await Read<PatrolTeamSeed>(directory, "patrol-teams.json", json, ct))
+            await Apply(async s =>
+            {
+                if (await s.LoadAsync<PatrolTeamView>(t.TeamId, ct) is not null) return false;
+                await FormPatrolTeamHandler.Handle(new FormPatrolTeam(t.TeamId, DeterministicId.ForCommunity(t.Community),
+                    t.Name, t.OrganizerIds, t.MemberIds, Actor), s, clock, ct);
                 return true;
             });
 

@@ -39,7 +39,7 @@ public sealed class when_the_service_is_probed(AppFixture fixture) : Integration
     [Fact]
     public async Task the_api_reference_is_served_at_docs()
     {
-        var response = await Client.GetAsync("/docs");
+        var response = await Client.GetAsync("/docs/");
 
         response.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");

@@ -34,12 +34,19 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
     /// <summary>Extra configuration for one factory (for example tight rate limits).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
-    /// <summary>A client signed in as <paramref name="user"/> with a token from the app's own issuer.</summary>
-    public HttpClient ClientFor(UserAccount user)
+    /// <summary>
+    /// A client signed in as <paramref name="user"/>. Each request gets a fresh token from the app's own issuer,
+    /// so tests that move the fake clock by hours keep a valid 15-minute token.
+    /// </summary>
+    public HttpClient ClientFor(UserAccount user) => CreateDefaultClient(new FreshToken(this, user));
+
+    private sealed class FreshToken(AppFactory app, UserAccount user) : DelegatingHandler
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TokenFor(user));
-        return client;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            request.Headers.Authorization ??= new("Bearer", app.TokenFor(user));
+            return base.SendAsync(request, ct);
+        }
     }
 
     public string TokenFor(UserAccount user) => Services.GetRequiredService<TokenIssuer>().Issue(user).AccessToken;

@@ -30,6 +30,25 @@ public abstract class Scenarios(AppFixture fixture) : IntegrationContext(fixture
         int? durationMinutes = null, int occasions = 1) =>
         await Verify(await SubmitRecord(volunteerId, activityCode, serviceDate, durationMinutes, occasions));
 
+    /// <summary>
+    /// A second community, 梅花社区 (code <c>meihua</c>), set up by an administrator, with one volunteer of its own:
+    /// the "other community" of scope and cross-community tests. Returns that volunteer's id.
+    /// </summary>
+    protected async Task<Guid> ForeignCommunityWithVolunteer(string name = "陈静")
+    {
+        var admin = TestUsers.Admin();
+        await using (var session = Store.QuerySession())
+            if (await session.LoadAsync<QunTuan.Projections.Communities.CommunityView>(Meihua) is null)
+                (await Post("/api/communities", new QunTuan.Api.Communities.RegisterCommunityRequest("meihua", "梅花社区",
+                    "Meihua Community", "兰溪市", "兰江街道", 5000), user: admin)).ShouldBe(HttpStatusCode.Created);
+        var registered = await Post("/api/communities/meihua/volunteers",
+            new QunTuan.Api.Volunteers.RegisterVolunteerRequest(name, "第1网格"), user: admin);
+        registered.ShouldBe(HttpStatusCode.Created);
+        return (await Read<QunTuan.Api.Volunteers.VolunteerEnrolled>(registered)).Volunteer.VolunteerId;
+    }
+
+    protected static readonly Guid Meihua = QunTuan.Ledger.Shared.DeterministicId.ForCommunity("meihua");
+
     protected Task<VolunteerBalance> Balance(Guid volunteerId) =>
         Get<VolunteerBalance>($"/api/volunteers/{volunteerId}/balance");
 }

@@ -5,6 +5,7 @@ using QunTuan.Api.Infrastructure;
 using QunTuan.Api.Seeding;
 using QunTuan.Api.Tests.Infrastructure;
 using QunTuan.Projections.Activities;
+using QunTuan.Projections.Patrols;
 using QunTuan.Projections.Volunteers;
 
 namespace QunTuan.Api.Tests.Seeds;
@@ -47,11 +48,25 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         var report = await SeedLoader.LoadAsync(Store, App.Clock, SeedLoader.DefaultDirectory, CancellationToken.None);
 
         report.Applied.ShouldBe(0);
-        report.AlreadyPresent.ShouldBe(1 + 20 + 12);
+        report.AlreadyPresent.ShouldBe(1 + 20 + 12 + 1);
         (await EventCount()).ShouldBe(events);
         (await Get<ResultPage<QunTuan.Api.Volunteers.VolunteerView>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
             .Select(Describe).ShouldBe(volunteers.Items.Select(Describe));
         (await LoadActivities()).Select(a => a.Rules.Count).ShouldBe(activities.Select(a => a.Rules.Count));
+    }
+
+    [Fact]
+    public async Task lanhua_has_one_patrol_team_of_its_own_volunteers_and_no_shifts()
+    {
+        await using var session = Store.QuerySession();
+        var team = (await session.Query<PatrolTeamView>().ToListAsync()).ShouldHaveSingleItem();
+        team.Id.ShouldBe(Guid.Parse("00000000-0000-7000-8100-000000000001"));
+        team.CommunityId.ShouldBe(Seeded.Lanhua);
+        team.Roster.Count(m => m.Role == QunTuan.Ledger.Patrols.PatrolTeamRole.Organizer).ShouldBeInRange(1, 2);
+        team.Roster.Count(m => m.Role == QunTuan.Ledger.Patrols.PatrolTeamRole.Member).ShouldBeInRange(6, 8);
+        var volunteers = (await session.Query<VolunteerProfile>().ToListAsync()).ToDictionary(v => v.Id);
+        team.Roster.ShouldAllBe(m => volunteers[m.VolunteerId].CommunityId == Seeded.Lanhua);
+        (await session.Query<PatrolShiftView>().CountAsync()).ShouldBe(0);
     }
 
     private static string Describe(QunTuan.Api.Volunteers.VolunteerView v) =>
