@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.ServiceRecords;
 using QunTuan.Projections.Statements;
 using QunTuan.Projections.Volunteers;
@@ -19,12 +20,22 @@ public static class ProjectionsMartenSetup
         opts.Projections.Add<VolunteerBalanceProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<StatementLineProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ServiceRecordViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RiverTeamViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RiverPatrolViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RiverFindingViewProjection>(ProjectionLifecycle.Inline);
+        // Inline although multi-stream: every write that touches a segment first locks its team's stream, so
+        // two transactions never update one coverage document at once.
+        opts.Projections.Add<RiverSegmentCoverageProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<VolunteerProfile>().Index(x => x.CommunityId);
         opts.Schema.For<StatementLine>().Index(x => x.VolunteerId).Index(x => x.Version);
         opts.Schema.For<ServiceRecordView>().Index(x => x.CommunityId).Index(x => x.Status).Index(x => x.SubmittedAt);
+        opts.Schema.For<RiverTeamView>().Index(x => x.CommunityId);
+        opts.Schema.For<RiverPatrolView>().Index(x => x.TeamId).Index(x => x.SegmentId);
+        opts.Schema.For<RiverFindingView>().Index(x => x.TeamId).Index(x => x.SegmentId);
+        opts.Schema.For<RiverSegmentCoverage>().Index(x => x.TeamId);
         return opts;
     }
 }

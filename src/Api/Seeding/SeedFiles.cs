@@ -31,3 +31,12 @@ public sealed record VolunteerSeed(
     string DisplayName,
     string Grid,
     Affiliation[] Affiliations);
+
+public sealed record RiverSegmentSeed(Guid SegmentId, string Name, int LengthMetres);
+
+public sealed record RiverTeamSeed(
+    Guid TeamId,
+    string Community,
+    string Name,
+    Guid[] Members,
+    RiverSegmentSeed[] Segments);
