@@ -27,10 +27,10 @@ public abstract class RiverScenarios(AppFixture fixture) : Scenarios(fixture)
         new(RiverFindingKind.Litter, count, severity, "IMG_20261122_0901.jpg", "桥下漂浮塑料袋");
 
     protected async Task<RiverPatrolAccepted> Patrol(Guid segmentId, LocalDate date, Guid[] participants,
-        LocalTime? start = null, LocalTime? end = null, bool creditNow = true, params RiverFindingRequest[] findings)
+        LocalTime? start = null, LocalTime? end = null, bool creditNow = true, RiverFindingRequest[]? findings = null)
     {
         var response = await Post(Patrols(Team), new RecordRiverPatrolRequest(segmentId, date, start ?? Nine,
-            end ?? HalfPastEleven, participants, findings, creditNow));
+            end ?? HalfPastEleven, participants, findings ?? [], creditNow));
         response.ShouldBe(HttpStatusCode.Created);
         return await Read<RiverPatrolAccepted>(response);
     }

@@ -77,7 +77,7 @@ public sealed class when_a_river_patrol_is_recorded(AppFixture fixture) : RiverS
     {
         var before = await EventCount();
 
-        var patrol = await Patrol(Lanjiang, Yesterday, Members[..2], Nine, new(9, 45), creditNow: true, Litter());
+        var patrol = await Patrol(Lanjiang, Yesterday, Members[..2], Nine, new(9, 45), findings: [Litter()]);
 
         patrol.DurationMinutes.ShouldBe(45);
         patrol.Participants.ShouldAllBe(p => p.RecordId == null && p.RecordStatus == null
