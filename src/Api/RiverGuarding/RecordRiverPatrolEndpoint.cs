@@ -74,7 +74,9 @@ public static class RecordRiverPatrolEndpoint
                         credited.Verified.Points, credited.Credited.BalanceAfter, null, null)
                     : new PatrolParticipantResult(p.VolunteerId, id, ServiceRecordStatus.Pending, null, null, null, null);
             return new PatrolParticipantResult(p.VolunteerId, null, null, null, null, p.NotRecordedReason,
-                $"巡河 {recorded.DurationMinutes} 分钟，不足 {RecordRiverPatrolDecider.ActivityCode} 规则的最短 {recorded.MinimumMinutes} 分钟，未记积分 / the patrol lasted {recorded.DurationMinutes} minutes, below the {recorded.MinimumMinutes}-minute minimum of {RecordRiverPatrolDecider.ActivityCode}: no service recorded");
+                p.NotRecordedReason == RecordRiverPatrolDecider.BelowMinimum
+                    ? $"巡河 {recorded.DurationMinutes} 分钟，不足 {RecordRiverPatrolDecider.ActivityCode} 规则的最短 {recorded.MinimumMinutes} 分钟，未记积分 / the patrol lasted {recorded.DurationMinutes} minutes, below the {recorded.MinimumMinutes}-minute minimum of {RecordRiverPatrolDecider.ActivityCode}: no service recorded"
+                    : null);
         }).ToArray();
         return new RiverPatrolAccepted(recorded.PatrolId, recorded.SegmentId, recorded.DurationMinutes, participants,
             recorded.FindingIds);
