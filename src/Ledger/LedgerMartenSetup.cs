@@ -7,6 +7,7 @@ using NodaTime.Serialization.SystemTextJson;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
+using QunTuan.Ledger.RiverGuarding;
 using QunTuan.Ledger.ServiceRecords;
 using QunTuan.Ledger.Volunteers;
 using Weasel.Core;
@@ -50,7 +51,9 @@ public static class LedgerMartenSetup
             typeof(ServiceRecordReversed),
             typeof(PatrolTeamFormed), typeof(PatrolTeamMemberJoined),
             typeof(PatrolShiftScheduled), typeof(PatrolCheckedIn), typeof(PatrolCheckedOut),
-            typeof(PatrolIncidentRecorded), typeof(PatrolShiftClosed)
+            typeof(PatrolIncidentRecorded), typeof(PatrolShiftClosed),
+            typeof(RiverTeamFormed), typeof(RiverTeamMemberJoined), typeof(RiverSegmentAdded),
+            typeof(RiverPatrolRecorded), typeof(RiverFindingReported), typeof(RiverFindingResolved)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -60,6 +63,8 @@ public static class LedgerMartenSetup
         opts.Projections.Snapshot<ServiceRecord>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<PatrolTeam>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<PatrolShift>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<RiverTeam>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<RiverFinding>(SnapshotLifecycle.Inline);
         return opts;
     }
 }

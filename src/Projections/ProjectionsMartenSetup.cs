@@ -3,6 +3,7 @@ using Marten;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
+using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.ServiceRecords;
 using QunTuan.Projections.Statements;
 using QunTuan.Projections.Volunteers;
@@ -22,6 +23,12 @@ public static class ProjectionsMartenSetup
         opts.Projections.Add<ServiceRecordViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<PatrolTeamViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<PatrolShiftViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RiverTeamViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RiverPatrolViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RiverFindingViewProjection>(ProjectionLifecycle.Inline);
+        // Inline although multi-stream: every write that touches a segment first locks its team's stream, so
+        // two transactions never update one coverage document at once.
+        opts.Projections.Add<RiverSegmentCoverageProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
@@ -30,6 +37,10 @@ public static class ProjectionsMartenSetup
         opts.Schema.For<ServiceRecordView>().Index(x => x.CommunityId).Index(x => x.Status).Index(x => x.SubmittedAt);
         opts.Schema.For<PatrolTeamView>().Index(x => x.CommunityId);
         opts.Schema.For<PatrolShiftView>().Index(x => x.CommunityId).Index(x => x.PlannedStart);
+        opts.Schema.For<RiverTeamView>().Index(x => x.CommunityId);
+        opts.Schema.For<RiverPatrolView>().Index(x => x.TeamId).Index(x => x.SegmentId);
+        opts.Schema.For<RiverFindingView>().Index(x => x.TeamId).Index(x => x.SegmentId);
+        opts.Schema.For<RiverSegmentCoverage>().Index(x => x.TeamId);
         return opts;
     }
 }

@@ -25,6 +25,8 @@ public static class Who
     public static Grant Auditor => new(Role.Auditor, Reach.Community);
     public static Grant OrganizerInCommunity => new(Role.Organizer, Reach.Community);
     public static Grant OrganizerOfIt => new(Role.Organizer, Reach.Organized);
+    /// <summary>A volunteer who belongs to the team (river-guard teams have no separate organizers).</summary>
+    public static Grant MemberOfIt => new(Role.Volunteer, Reach.Organized);
     public static Grant VolunteerInCommunity => new(Role.Volunteer, Reach.Community);
     public static Grant Owner => new(Role.Volunteer, Reach.Own);
     public static Grant OwnerWith(string bodyField) => new(Role.Volunteer, Reach.Own, bodyField);

@@ -76,6 +76,20 @@ public static class AccessRules
         Rule("POST", "/api/patrol-shifts/{shiftId}/close", PatrolShiftInRoute(), [Office, OrganizerOfIt],
             officeOnly: ["creditNow"]);
 
+        // River guarding (护河): the office, and members of the team for its patrols and findings.
+        Rule("POST", "/api/river-teams", CommunityInBody("communityId"), [Office]);
+        Rule("GET", "/api/river-teams/{teamId}", RiverTeamInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("POST", "/api/river-teams/{teamId}/members", RiverTeamInRoute(), [Office]);
+        Rule("POST", "/api/river-teams/{teamId}/segments", RiverTeamInRoute(), [Office]);
+        Rule("GET", "/api/river-teams/{teamId}/segments", RiverTeamInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("POST", "/api/river-teams/{teamId}/patrols", RiverTeamInRoute(), [Office, MemberOfIt],
+            officeOnly: ["creditNow"]);
+        Rule("GET", "/api/river-patrols/{patrolId}", RiverPatrolInRoute(), [Office, Auditor, VolunteerInCommunity]);
+        Rule("GET", "/api/river-findings/{findingId}", RiverFindingInRoute(), [Office, Auditor, VolunteerInCommunity]);
+        Rule("POST", "/api/river-findings/{findingId}/resolve", RiverFindingInRoute(), [Office, MemberOfIt]);
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

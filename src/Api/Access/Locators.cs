@@ -4,6 +4,7 @@ using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
+using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.ServiceRecords;
 using QunTuan.Projections.Volunteers;
 
@@ -82,6 +83,27 @@ public static class Locators
             return new Located(team is null ? Resource.Missing : Team(team),
                 LedgerRuleViolation.NotFound("patrol_team", teamId, teamField));
         };
+
+    /// <summary>A river-guard team; its members count as its organizers (any member may record a patrol).</summary>
+    public static Locator RiverTeamInRoute(string name = "teamId") =>
+        DocumentInRoute<RiverTeamView>(name, "river_team", RiverTeam);
+
+    public static Locator RiverPatrolInRoute(string name = "patrolId") =>
+        DocumentInRoute<RiverPatrolView>(name, "river_patrol", p => Resource.InCommunity(p.CommunityId));
+
+    public static Locator RiverFindingInRoute(string name = "findingId") => async c =>
+    {
+        var raw = c.Route(name) ?? "";
+        var notFound = LedgerRuleViolation.NotFound("river_finding", raw);
+        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
+        var finding = await c.Session.LoadAsync<RiverFindingView>(id, c.Cancellation);
+        if (finding is null) return new Located(Resource.Missing, notFound);
+        var team = await c.Session.LoadAsync<RiverTeamView>(finding.TeamId, c.Cancellation);
+        return new Located(team is null ? Resource.InCommunity(finding.CommunityId) : RiverTeam(team), notFound);
+    };
+
+    private static Resource RiverTeam(RiverTeamView team) =>
+        Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());
 
     private static Resource Team(PatrolTeamView team) => Resource.InCommunity(team.CommunityId, organizers: Organizers(team));
 

@@ -10,7 +10,8 @@ public sealed class NodaTimeSchemas : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-        var format = type == typeof(Instant) ? "date-time" : type == typeof(LocalDate) ? "date" : null;
+        var format = type == typeof(Instant) ? "date-time" : type == typeof(LocalDate) ? "date"
+            : type == typeof(LocalTime) ? "time" : null;
         if (format is null) return Task.CompletedTask;
         schema.Type = JsonSchemaType.String;
         schema.Format = format;

@@ -38,3 +38,11 @@ public sealed record PatrolTeamSeed(
     string Name,
     Guid[] OrganizerIds,
     Guid[] MemberIds);
+public sealed record RiverSegmentSeed(Guid SegmentId, string Name, int LengthMetres);
+
+public sealed record RiverTeamSeed(
+    Guid TeamId,
+    string Community,
+    string Name,
+    Guid[] Members,
+    RiverSegmentSeed[] Segments);

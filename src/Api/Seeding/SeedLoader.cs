@@ -6,11 +6,13 @@ using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
+using QunTuan.Ledger.RiverGuarding;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
+using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.Volunteers;
 
 namespace QunTuan.Api.Seeding;
@@ -94,6 +96,37 @@ public static class SeedLoader
                     t.Name, t.OrganizerIds, t.MemberIds, Actor), s, clock, ct);
                 return true;
             });
+
+        // A team is formed when missing; members and segments the file gained since are then added one step
+        // each, so an edited seed file converges instead of being ignored.
+        foreach (var t in await Read<RiverTeamSeed>(directory, "river-teams.json", json, ct))
+        {
+            await Apply(async s =>
+            {
+                if (await s.LoadAsync<RiverTeamView>(t.TeamId, ct) is not null) return false;
+                await FormRiverTeamHandler.Handle(new FormRiverTeam(t.TeamId, DeterministicId.ForCommunity(t.Community),
+                    t.Name, t.Members, t.Segments.Select(g => new SegmentSpec(g.SegmentId, g.Name, g.LengthMetres))
+                        .ToArray(), Actor), s, clock, ct);
+                return true;
+            });
+
+            RiverTeamView team;
+            await using (var query = store.QuerySession())
+                team = (await query.LoadAsync<RiverTeamView>(t.TeamId, ct))!;
+            foreach (var member in t.Members.Where(m => team.Members.All(x => x.VolunteerId != m)))
+                await Apply(async s =>
+                {
+                    await JoinRiverTeamHandler.Handle(new JoinRiverTeam(t.TeamId, member, Actor), s, clock, ct);
+                    return true;
+                });
+            foreach (var g in t.Segments.Where(g => team.Segments.All(x => x.SegmentId != g.SegmentId)))
+                await Apply(async s =>
+                {
+                    await AddRiverSegmentHandler.Handle(
+                        new AddRiverSegment(t.TeamId, g.SegmentId, g.Name, g.LengthMetres, Actor), s, clock, ct);
+                    return true;
+                });
+        }
 
         return new SeedReport(applied, present);
     }

@@ -31,7 +31,10 @@ public sealed class when_the_service_is_probed(AppFixture fixture) : Integration
             "/api/volunteers/{volunteerId}/balance", "/api/volunteers/{volunteerId}/statement",
             "/api/volunteers/{volunteerId}/adjustments", "/api/service-records", "/api/service-records/{recordId}",
             "/api/service-records/{recordId}/verify", "/api/service-records/{recordId}/reject",
-            "/api/service-records/{recordId}/reversal"
+            "/api/service-records/{recordId}/reversal",
+            "/api/river-teams", "/api/river-teams/{teamId}", "/api/river-teams/{teamId}/members",
+            "/api/river-teams/{teamId}/segments", "/api/river-teams/{teamId}/patrols", "/api/river-patrols/{patrolId}",
+            "/api/river-findings/{findingId}", "/api/river-findings/{findingId}/resolve"
         ];
         expected.Where(p => !paths.Contains(p)).ShouldBeEmpty();
     }

@@ -6,6 +6,7 @@ using QunTuan.Api.Seeding;
 using QunTuan.Api.Tests.Infrastructure;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Patrols;
+using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.Volunteers;
 
 namespace QunTuan.Api.Tests.Seeds;
@@ -48,7 +49,7 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         var report = await SeedLoader.LoadAsync(Store, App.Clock, SeedLoader.DefaultDirectory, CancellationToken.None);
 
         report.Applied.ShouldBe(0);
-        report.AlreadyPresent.ShouldBe(1 + 20 + 12 + 1);
+        report.AlreadyPresent.ShouldBe(1 + 20 + 12 + 1 + 1);
         (await EventCount()).ShouldBe(events);
         (await Get<ResultPage<QunTuan.Api.Volunteers.VolunteerView>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
             .Select(Describe).ShouldBe(volunteers.Items.Select(Describe));
@@ -67,6 +68,18 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         var volunteers = (await session.Query<VolunteerProfile>().ToListAsync()).ToDictionary(v => v.Id);
         team.Roster.ShouldAllBe(m => volunteers[m.VolunteerId].CommunityId == Seeded.Lanhua);
         (await session.Query<PatrolShiftView>().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task lanhua_has_a_river_team_guarding_two_segments()
+    {
+        var team = await Get<RiverTeamView>("/api/river-teams/00000000-0000-7000-8000-0000000a0001");
+
+        team.CommunityId.ShouldBe(Seeded.Lanhua);
+        team.Name.ShouldBe("兰花社区“河小二”护河队");
+        team.Members.Length.ShouldBeInRange(4, 6);
+        team.Members.ShouldAllBe(m => m.VolunteerId.ToString().StartsWith("00000000-0000-7000-8000-0000000000"));
+        team.Segments.Select(s => (s.Name, s.LengthMetres)).ShouldBe([("兰江兰花段", 1200), ("社区内河", 800)]);
     }
 
     private static string Describe(QunTuan.Api.Volunteers.VolunteerView v) =>

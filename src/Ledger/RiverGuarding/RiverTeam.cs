@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace QunTuan.Ledger.RiverGuarding;
+
+/// <summary>Decision state of a river-guard team: its community, members and segments.</summary>
+public sealed record RiverTeam(
+    Guid Id,
+    Guid CommunityId,
+    string Name,
+    ImmutableList<Guid> Members,
+    ImmutableList<RiverSegment> Segments)
+{
+    public static RiverTeam Create(RiverTeamFormed e) => new(e.TeamId, e.CommunityId, e.Name, [.. e.Members], [.. e.Segments]);
+
+    public RiverTeam Apply(RiverTeamMemberJoined e) => this with { Members = Members.Add(e.VolunteerId) };
+
+    public RiverTeam Apply(RiverSegmentAdded e) =>
+        this with { Segments = Segments.Add(new RiverSegment(e.SegmentId, e.Name, e.LengthMetres)) };
+
+    public bool HasMember(Guid volunteerId) => Members.Contains(volunteerId);
+
+    public RiverSegment? Segment(Guid segmentId) => Segments.Find(s => s.SegmentId == segmentId);
+}
