@@ -6,6 +6,7 @@ using NodaTime.Text;
 using NodaTime.Serialization.SystemTextJson;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
+using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.ServiceRecords;
 using QunTuan.Ledger.Volunteers;
 using Weasel.Core;
@@ -46,7 +47,9 @@ public static class LedgerMartenSetup
             typeof(ActivityDefined), typeof(PointRulePublished),
             typeof(VolunteerRegistered), typeof(PointsCredited), typeof(ServiceCreditReversed), typeof(PointsAdjusted),
             typeof(ServiceRecordSubmitted), typeof(ServiceRecordVerified), typeof(ServiceRecordRejected),
-            typeof(ServiceRecordReversed)
+            typeof(ServiceRecordReversed),
+            typeof(ElderRegistered), typeof(ElderHelperPaired), typeof(ElderHelperUnpaired), typeof(ElderVisitLogged),
+            typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -54,6 +57,8 @@ public static class LedgerMartenSetup
         opts.Projections.Snapshot<Activity>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<VolunteerAccount>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ServiceRecord>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Elder>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ElderAlert>(SnapshotLifecycle.Inline);
         return opts;
     }
 }
