@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.ServiceRecords;
 using QunTuan.Projections.Statements;
 using QunTuan.Projections.Volunteers;
@@ -19,12 +20,18 @@ public static class ProjectionsMartenSetup
         opts.Projections.Add<VolunteerBalanceProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<StatementLineProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ServiceRecordViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ElderViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ElderCoverageProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ElderAlertViewProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<VolunteerProfile>().Index(x => x.CommunityId);
         opts.Schema.For<StatementLine>().Index(x => x.VolunteerId).Index(x => x.Version);
         opts.Schema.For<ServiceRecordView>().Index(x => x.CommunityId).Index(x => x.Status).Index(x => x.SubmittedAt);
+        opts.Schema.For<ElderView>().Index(x => x.CommunityId);
+        opts.Schema.For<ElderCoverage>().Index(x => x.CommunityId).Index(x => x.LastSeenDay);
+        opts.Schema.For<ElderAlertView>().Index(x => x.CommunityId).Index(x => x.Open).Index(x => x.RaisedAt);
         return opts;
     }
 }

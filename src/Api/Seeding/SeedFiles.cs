@@ -1,5 +1,6 @@
 using NodaTime;
 using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.Volunteers;
 
 namespace QunTuan.Api.Seeding;
@@ -31,3 +32,11 @@ public sealed record VolunteerSeed(
     string DisplayName,
     string Grid,
     Affiliation[] Affiliations);
+
+public sealed record ElderSeed(
+    Guid ElderId,
+    string Community,
+    string DisplayName,
+    AgeBand AgeBand,
+    string Grid,
+    IReadOnlyList<HelperAssignment> Helpers);
