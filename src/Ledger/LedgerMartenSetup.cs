@@ -8,6 +8,7 @@ using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.RiverGuarding;
+using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.ServiceRecords;
 using QunTuan.Ledger.Volunteers;
 using Weasel.Core;
@@ -53,7 +54,9 @@ public static class LedgerMartenSetup
             typeof(PatrolShiftScheduled), typeof(PatrolCheckedIn), typeof(PatrolCheckedOut),
             typeof(PatrolIncidentRecorded), typeof(PatrolShiftClosed),
             typeof(RiverTeamFormed), typeof(RiverTeamMemberJoined), typeof(RiverSegmentAdded),
-            typeof(RiverPatrolRecorded), typeof(RiverFindingReported), typeof(RiverFindingResolved)
+            typeof(RiverPatrolRecorded), typeof(RiverFindingReported), typeof(RiverFindingResolved),
+            typeof(ElderRegistered), typeof(ElderHelperPaired), typeof(ElderHelperUnpaired), typeof(ElderVisitLogged),
+            typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -65,6 +68,8 @@ public static class LedgerMartenSetup
         opts.Projections.Snapshot<PatrolShift>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<RiverTeam>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<RiverFinding>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Elder>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ElderAlert>(SnapshotLifecycle.Inline);
         return opts;
     }
 }

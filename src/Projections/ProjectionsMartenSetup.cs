@@ -4,6 +4,7 @@ using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
+using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.ServiceRecords;
 using QunTuan.Projections.Statements;
 using QunTuan.Projections.Volunteers;
@@ -29,6 +30,9 @@ public static class ProjectionsMartenSetup
         // Inline although multi-stream: every write that touches a segment first locks its team's stream, so
         // two transactions never update one coverage document at once.
         opts.Projections.Add<RiverSegmentCoverageProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ElderViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ElderCoverageProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ElderAlertViewProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
@@ -41,6 +45,9 @@ public static class ProjectionsMartenSetup
         opts.Schema.For<RiverPatrolView>().Index(x => x.TeamId).Index(x => x.SegmentId);
         opts.Schema.For<RiverFindingView>().Index(x => x.TeamId).Index(x => x.SegmentId);
         opts.Schema.For<RiverSegmentCoverage>().Index(x => x.TeamId);
+        opts.Schema.For<ElderView>().Index(x => x.CommunityId);
+        opts.Schema.For<ElderCoverage>().Index(x => x.CommunityId).Index(x => x.LastSeenDay);
+        opts.Schema.For<ElderAlertView>().Index(x => x.CommunityId).Index(x => x.Open).Index(x => x.RaisedAt);
         return opts;
     }
 }

@@ -90,6 +90,18 @@ public static class AccessRules
         Rule("GET", "/api/river-findings/{findingId}", RiverFindingInRoute(), [Office, Auditor, VolunteerInCommunity]);
         Rule("POST", "/api/river-findings/{findingId}/resolve", RiverFindingInRoute(), [Office, MemberOfIt]);
 
+        // 1+3 elder pairing (结对帮扶独居老人): the office runs it; each helper logs their own visits and sees the
+        // elders they are paired with.
+        Rule("POST", "/api/communities/{communityId}/elders", CommunityInRoute(), [Office]);
+        Rule("GET", "/api/communities/{communityId}/elders", CommunityInRoute(), [Office, Auditor]);
+        Rule("GET", "/api/communities/{communityId}/elders/overdue", CommunityInRoute(), [Office, Auditor]);
+        Rule("GET", "/api/communities/{communityId}/elder-alerts", CommunityInRoute(), [Office, Auditor]);
+        Rule("GET", "/api/elders/{elderId}", ElderInRoute(), [Office, Auditor, MemberOfIt]);
+        Rule("GET", "/api/elders/{elderId}/coverage", ElderInRoute(), [Office, Auditor, MemberOfIt]);
+        Rule("PUT", "/api/elders/{elderId}/helpers", ElderInRoute(), [Office]);
+        Rule("POST", "/api/elders/{elderId}/visits", ElderVisitInRoute(), [Office, Owner]);
+        Rule("POST", "/api/elder-alerts/{alertId}/acknowledge", ElderAlertInRoute(), [Office]);
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

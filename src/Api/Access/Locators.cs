@@ -3,6 +3,7 @@ using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.ServiceRecords;
@@ -101,6 +102,23 @@ public static class Locators
         var team = await c.Session.LoadAsync<RiverTeamView>(finding.TeamId, c.Cancellation);
         return new Located(team is null ? Resource.InCommunity(finding.CommunityId) : RiverTeam(team), notFound);
     };
+
+    /// <summary>An elder; their current 1+3 helpers count as its organizers.</summary>
+    public static Locator ElderInRoute(string name = "elderId") =>
+        DocumentInRoute<ElderView>(name, "elder",
+            e => Resource.InCommunity(e.CommunityId, organizers: e.Helpers.Select(h => h.VolunteerId).ToArray()));
+
+    /// <summary>A visit is logged by the helper it names in the body, for one elder.</summary>
+    public static Locator ElderVisitInRoute(string name = "elderId") => async c =>
+    {
+        var located = await ElderInRoute(name)(c);
+        return located.Resource.Exists
+            ? located with { Resource = located.Resource with { OwnerVolunteerId = await c.BodyId("volunteerId") } }
+            : located;
+    };
+
+    public static Locator ElderAlertInRoute(string name = "alertId") =>
+        DocumentInRoute<ElderAlertView>(name, "elder_alert", a => Resource.InCommunity(a.CommunityId));
 
     private static Resource RiverTeam(RiverTeamView team) =>
         Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());

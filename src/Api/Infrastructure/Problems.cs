@@ -35,6 +35,8 @@ public static class Problems
     public static string TitleFor(int status) => status switch
     {
         400 => "请求格式有误 / The request is malformed",
+        401 => "未登录 / Not signed in",
+        403 => "无权操作 / Not allowed",
         404 => "未找到 / Not found",
         409 => "与当前状态冲突 / Conflicts with the current state",
         413 => "请求过大 / Request too large",

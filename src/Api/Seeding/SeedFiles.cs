@@ -1,5 +1,6 @@
 using NodaTime;
 using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.Volunteers;
 
 namespace QunTuan.Api.Seeding;
@@ -46,3 +47,10 @@ public sealed record RiverTeamSeed(
     string Name,
     Guid[] Members,
     RiverSegmentSeed[] Segments);
+public sealed record ElderSeed(
+    Guid ElderId,
+    string Community,
+    string DisplayName,
+    AgeBand AgeBand,
+    string Grid,
+    IReadOnlyList<HelperAssignment> Helpers);

@@ -7,12 +7,14 @@ using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.RiverGuarding;
+using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
+using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.Volunteers;
 
 namespace QunTuan.Api.Seeding;
@@ -126,6 +128,25 @@ public static class SeedLoader
                         new AddRiverSegment(t.TeamId, g.SegmentId, g.Name, g.LengthMetres, Actor), s, clock, ct);
                     return true;
                 });
+        }
+
+        foreach (var e in await Read<ElderSeed>(directory, "elders.json", json, ct))
+        {
+            await Apply(async s =>
+            {
+                if (await s.LoadAsync<ElderView>(e.ElderId, ct) is not null) return false;
+                await RegisterElderHandler.Handle(new RegisterElder(e.ElderId, DeterministicId.ForCommunity(e.Community),
+                    e.DisplayName, e.AgeBand, e.Grid, Actor), s, clock, ct);
+                return true;
+            });
+            // Only an elder never paired gets the seeded helpers: once the office has changed a pairing, a
+            // restart must not put the seeded helpers back.
+            await Apply(async s =>
+            {
+                if (await s.LoadAsync<ElderView>(e.ElderId, ct) is not { PairingHistory.Count: 0 }) return false;
+                await PairElderHelpersHandler.Handle(new PairElderHelpers(e.ElderId, e.Helpers, Actor), s, clock, ct);
+                return true;
+            });
         }
 
         return new SeedReport(applied, present);

@@ -32,7 +32,7 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         lanhua.Community.City.ShouldBe("兰溪市");
         lanhua.Community.Street.ShouldBe("兰江街道");
         lanhua.Community.PermanentResidents.ShouldBe(16936);
-        lanhua.RegisteredVolunteers.ShouldBe(12);
+        lanhua.RegisteredVolunteers.ShouldBe(Seeded.VolunteerCount);
 
         await using var session = Store.QuerySession();
         var stream = await session.Events.FetchStreamAsync(Seeded.ZhangXiaomei);
@@ -49,7 +49,8 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         var report = await SeedLoader.LoadAsync(Store, App.Clock, SeedLoader.DefaultDirectory, CancellationToken.None);
 
         report.Applied.ShouldBe(0);
-        report.AlreadyPresent.ShouldBe(1 + 20 + 12 + 1 + 1);
+        // A community, 20 activities, the volunteers, then each elder's registration and pairing.
+        report.AlreadyPresent.ShouldBe(1 + 20 + Seeded.VolunteerCount + 2 * Seeded.ElderCount + 1 + 1); // then the patrol team and the river team
         (await EventCount()).ShouldBe(events);
         (await Get<ResultPage<QunTuan.Api.Volunteers.VolunteerView>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
             .Select(Describe).ShouldBe(volunteers.Items.Select(Describe));
