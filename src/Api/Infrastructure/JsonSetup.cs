@@ -20,6 +20,8 @@ public static class JsonSetup
         o.RespectNullableAnnotations = true;
         o.RespectRequiredConstructorParameters = true;
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // {"points":1,"points":-500}: which one did the client mean? Neither is taken.
+        o.AllowDuplicateProperties = false;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     }

@@ -15,6 +15,13 @@ public static partial class PersonalDataGuard
     [GeneratedRegex(@"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")]
     private static partial Regex IdCardNumber();
 
+    /// <summary>Control characters, zero-width characters and bidirectional overrides: they hide or reorder
+    /// what a clerk or auditor reads, and have no place in a name or a note.</summary>
+    public static bool Invisible(char c) =>
+        (char.IsControl(c) && c is not ('\n' or '\t')) ||
+        c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or (>= '\u202A' and <= '\u202E') or
+            (>= '\u2066' and <= '\u2069');
+
     public static bool LooksPersonal(string? text) =>
         !string.IsNullOrEmpty(text) && (MobileNumber().IsMatch(text) || IdCardNumber().IsMatch(text));
 
@@ -28,6 +35,9 @@ public static partial class PersonalDataGuard
                 throw LedgerRuleViolation.Invalid("required", $"{field} 不能为空 / {field} is required", field);
             return null;
         }
+        if (text.Any(Invisible))
+            throw LedgerRuleViolation.Invalid("invalid_characters",
+                $"{field} 含有控制字符或不可见字符 / {field} contains control or invisible characters", field);
         if (text.Length > maxLength)
             throw LedgerRuleViolation.Invalid("too_long",
                 $"{field} 不能超过 {maxLength} 个字符 / {field} must be at most {maxLength} characters", field);

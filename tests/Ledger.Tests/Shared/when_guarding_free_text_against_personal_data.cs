@@ -89,3 +89,26 @@ public sealed class when_guarding_free_text_against_personal_data
         violation.Kind.ShouldBe(ViolationKind.Unprocessable);
     }
 }
+
+public sealed class when_free_text_hides_characters
+{
+    [Theory]
+    [InlineData("张\u200B晓梅")]     // zero-width space
+    [InlineData("巡防\u202E记录")]   // right-to-left override
+    [InlineData("note\u0000")]       // NUL
+    [InlineData("a\u0007b")]         // bell
+    [InlineData("\uFEFF备注")]       // byte-order mark
+    public void control_zero_width_and_bidi_characters_are_refused(string text)
+    {
+        var violation = Should.Throw<LedgerRuleViolation>(() => PersonalDataGuard.Text(text, "note", 100));
+
+        violation.Code.ShouldBe("invalid_characters");
+        violation.Field.ShouldBe("note");
+    }
+
+    [Fact]
+    public void line_breaks_and_tabs_in_a_note_are_fine()
+    {
+        PersonalDataGuard.Text("第一行\n第二行\t备注", "note", 100).ShouldBe("第一行\n第二行\t备注");
+    }
+}
