@@ -22,8 +22,10 @@ namespace QunTuan.Api.Seeding;
 public sealed record SeedReport(int Applied, int AlreadyPresent);
 
 /// <summary>
-/// Loads seeds/ through the same handlers as real use, one command per transaction, so seeded data is real
-/// event history. Every seed has a stable id: what already exists is skipped, so loading twice changes nothing.
+/// Loads seeds/ through the same handlers as real use, so seeded data is real event history. Every seed has a
+/// stable id: what already exists is skipped, so loading twice changes nothing. Independent commands share one
+/// transaction per kind (all volunteers, all elders...), and a kind that depends on another starts after it
+/// committed: the handlers read what they depend on from the store.
 /// </summary>
 public static class SeedLoader
 {
@@ -39,17 +41,19 @@ public static class SeedLoader
 
         var applied = 0;
         var present = 0;
+        var session = Open(store);
 
         async Task Apply(Func<IDocumentSession, Task<bool>> step)
         {
-            await using var session = store.LightweightSession();
-            session.LastModifiedBy = Actor;
-            if (await step(session))
-            {
-                await session.SaveChangesAsync(ct);
-                applied++;
-            }
+            if (await step(session)) applied++;
             else present++;
+        }
+
+        async Task Commit()
+        {
+            await session.SaveChangesAsync(ct);
+            await session.DisposeAsync();
+            session = Open(store);
         }
 
         foreach (var c in await Read<CommunitySeed>(directory, "communities.json", json, ct))
@@ -60,12 +64,16 @@ public static class SeedLoader
                     c.Street, c.PermanentResidents, Actor), s, clock, ct);
                 return true;
             });
+        await Commit();
 
-        foreach (var a in await Read<ActivitySeed>(directory, "activities.json", json, ct))
-            for (var version = 1; version <= a.Rules.Count; version++)
+        // Version by version: a later rule version is published onto the activity the earlier one committed.
+        var activities = await Read<ActivitySeed>(directory, "activities.json", json, ct);
+        for (var version = 1; version <= activities.Select(a => a.Rules.Count).DefaultIfEmpty(0).Max(); version++)
+        {
+            var wanted = version;
+            foreach (var a in activities.Where(a => a.Rules.Count >= wanted))
             {
-                var rule = a.Rules[version - 1];
-                var wanted = version;
+                var rule = a.Rules[wanted - 1];
                 await Apply(async s =>
                 {
                     var existing = await s.LoadAsync<ActivityView>(DeterministicId.ForActivity(a.Code), ct);
@@ -79,6 +87,8 @@ public static class SeedLoader
                     return true;
                 });
             }
+            await Commit();
+        }
 
         foreach (var v in await Read<VolunteerSeed>(directory, "volunteers.json", json, ct))
             await Apply(async s =>
@@ -88,6 +98,7 @@ public static class SeedLoader
                     DeterministicId.ForCommunity(v.Community), v.DisplayName, v.Grid, v.Affiliations, Actor), s, clock, ct);
                 return true;
             });
+        await Commit();
 
         // Teams only: a seeded shift's dates would be stale on whatever day the seeds are loaded.
         foreach (var t in await Read<PatrolTeamSeed>(directory, "patrol-teams.json", json, ct))
@@ -98,6 +109,7 @@ public static class SeedLoader
                     t.Name, t.OrganizerIds, t.MemberIds, Actor), s, clock, ct);
                 return true;
             });
+        await Commit();
 
         // A team is formed when missing; members and segments the file gained since are then added one step
         // each, so an edited seed file converges instead of being ignored.
@@ -111,27 +123,35 @@ public static class SeedLoader
                         .ToArray(), Actor), s, clock, ct);
                 return true;
             });
+            await Commit();
 
+            // Each later change to a team locks its stream, so each commits on its own.
             RiverTeamView team;
             await using (var query = store.QuerySession())
                 team = (await query.LoadAsync<RiverTeamView>(t.TeamId, ct))!;
             foreach (var member in t.Members.Where(m => team.Members.All(x => x.VolunteerId != m)))
+            {
                 await Apply(async s =>
                 {
                     await JoinRiverTeamHandler.Handle(new JoinRiverTeam(t.TeamId, member, Actor), s, clock, ct);
                     return true;
                 });
+                await Commit();
+            }
             foreach (var g in t.Segments.Where(g => team.Segments.All(x => x.SegmentId != g.SegmentId)))
+            {
                 await Apply(async s =>
                 {
                     await AddRiverSegmentHandler.Handle(
                         new AddRiverSegment(t.TeamId, g.SegmentId, g.Name, g.LengthMetres, Actor), s, clock, ct);
                     return true;
                 });
+                await Commit();
+            }
         }
 
-        foreach (var e in await Read<ElderSeed>(directory, "elders.json", json, ct))
-        {
+        var elders = await Read<ElderSeed>(directory, "elders.json", json, ct);
+        foreach (var e in elders)
             await Apply(async s =>
             {
                 if (await s.LoadAsync<ElderView>(e.ElderId, ct) is not null) return false;
@@ -139,17 +159,27 @@ public static class SeedLoader
                     e.DisplayName, e.AgeBand, e.Grid, Actor), s, clock, ct);
                 return true;
             });
-            // Only an elder never paired gets the seeded helpers: once the office has changed a pairing, a
-            // restart must not put the seeded helpers back.
+        await Commit();
+        // Only an elder never paired gets the seeded helpers: once the office has changed a pairing, a restart
+        // must not put the seeded helpers back.
+        foreach (var e in elders)
             await Apply(async s =>
             {
                 if (await s.LoadAsync<ElderView>(e.ElderId, ct) is not { PairingHistory.Count: 0 }) return false;
                 await PairElderHelpersHandler.Handle(new PairElderHelpers(e.ElderId, e.Helpers, Actor), s, clock, ct);
                 return true;
             });
-        }
+        await Commit();
+        await session.DisposeAsync();
 
         return new SeedReport(applied, present);
+    }
+
+    private static IDocumentSession Open(IDocumentStore store)
+    {
+        var session = store.LightweightSession();
+        session.LastModifiedBy = Actor;
+        return session;
     }
 
     private static async Task<IReadOnlyList<T>> Read<T>(string directory, string file, JsonSerializerOptions json,
