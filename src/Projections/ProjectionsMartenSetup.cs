@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.Participation;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.ElderCare;
@@ -48,6 +49,16 @@ public static class ProjectionsMartenSetup
         opts.Schema.For<ElderView>().Index(x => x.CommunityId);
         opts.Schema.For<ElderCoverage>().Index(x => x.CommunityId).Index(x => x.LastSeenDay);
         opts.Schema.For<ElderAlertView>().Index(x => x.CommunityId).Index(x => x.Open).Index(x => x.RaisedAt);
+        // Statistics run behind the write path, in the async daemon. They count points, so the daemon must stop
+        // on a failing event rather than skip it (Marten skips by default in continuous mode).
+        opts.Projections.Add<ParticipationFactProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Errors.SkipApplyErrors = false;
+        opts.Projections.Errors.SkipSerializationErrors = false;
+        opts.Projections.Errors.SkipUnknownEvents = false;
+        opts.Schema.For<ParticipationFact>()
+            .Duplicate(x => x.CommunityId).Duplicate(x => x.VolunteerId).Duplicate(x => x.ActivityCode)
+            .Duplicate(x => x.Year).Duplicate(x => x.Quarter).Duplicate(x => x.Month).Duplicate(x => x.DayKey)
+            .Duplicate(x => x.SessionKey).Duplicate(x => x.Credited).Duplicate(x => x.Points).Duplicate(x => x.Minutes);
         return opts;
     }
 }

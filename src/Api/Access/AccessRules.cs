@@ -102,6 +102,10 @@ public static class AccessRules
         Rule("POST", "/api/elders/{elderId}/visits", ElderVisitInRoute(), [Office, Owner]);
         Rule("POST", "/api/elder-alerts/{alertId}/acknowledge", ElderAlertInRoute(), [Office]);
 
+        // Participation, rankings and ratings (两率): figures, readable by everyone in the community.
+        Rule("GET", "/api/communities/{communityId}/participation", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

@@ -20,6 +20,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
             LedgerRuleViolation v => Problems.Create(context, StatusOf(v.Kind), v.Code, v.Message, v.Field),
             QunTuan.Api.Privacy.PersonalDataRefused => Problems.Create(context, 403, "personal_data_permission_required",
                 "查看完整证件号和手机号需要个人信息查阅权限 / seeing full phone and ID numbers needs the personal-data permission"),
+            QunTuan.Api.Participation.ProjectionsLagging => Problems.Create(context, 503, "projections_lagging",
+                "统计数据尚在更新，请稍后重试 / the figures are still being brought up to date; retry shortly"),
             RequestRejected r => Problems.Create(context, 400, r.Code, r.Message, r.Field),
             DocumentAlreadyExistsException => Problems.Create(context, 409, "idempotency_key_in_use",
                 "同一幂等键的请求正在处理，请稍后重试 / a request with this Idempotency-Key is being processed; retry shortly",

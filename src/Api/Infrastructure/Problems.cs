@@ -43,6 +43,7 @@ public static class Problems
         415 => "不支持的内容类型 / Unsupported media type",
         422 => "不符合业务规则 / Breaks a business rule",
         429 => "请求过于频繁 / Too many requests",
+        503 => "暂时无法提供 / Temporarily unavailable",
         _ => "服务器内部错误 / Internal server error"
     };
 }

@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using NodaTime;
 using QunTuan.Api.Access;
@@ -56,6 +57,7 @@ public static class QunTuanSetup
                 return opts;
             })
             .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine();
 
         builder.Host.UseWolverine(opts =>

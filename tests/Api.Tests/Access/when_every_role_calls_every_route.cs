@@ -75,6 +75,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["PUT /api/elders/{elderId}/helpers"] = ([O, D], [D]),
         ["POST /api/elders/{elderId}/visits"] = ([V, G, O, D], [D]),
         ["POST /api/elder-alerts/{alertId}/acknowledge"] = ([O, D], [D]),
+        ["GET /api/communities/{communityId}/participation"] = ([V, G, O, A, D], [D]),
     };
 
     private static readonly string[] PublicRoutes =

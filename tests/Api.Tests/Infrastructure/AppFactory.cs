@@ -69,7 +69,9 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
         {
             services.RemoveAll<IClock>();
             services.AddSingleton<IClock>(Clock);
-            services.MartenDaemonModeIsSolo();
+            // Solo: this host alone runs the async projections, without leader election. (Marten's
+            // MartenDaemonModeIsSolo() swaps in a coordinator that starts no daemon by itself.)
+            services.ConfigureMarten(opts => opts.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo);
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         });
