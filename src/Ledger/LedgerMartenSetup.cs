@@ -45,7 +45,7 @@ public static class LedgerMartenSetup
         opts.Projections.UseIdentityMapForAggregates = false;
 
         opts.Events.AddEventTypes([
-            typeof(CommunityRegistered),
+            typeof(CommunityRegistered), typeof(QunTuan.Ledger.Ratings.ServiceRated),
             typeof(ActivityDefined), typeof(PointRulePublished),
             typeof(VolunteerRegistered), typeof(VolunteerErased), typeof(PointsCredited), typeof(ServiceCreditReversed), typeof(PointsAdjusted),
             typeof(ServiceRecordSubmitted), typeof(ServiceRecordVerified), typeof(ServiceRecordRejected),

@@ -4,6 +4,7 @@ using QunTuan.Projections.Activities;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Participation;
 using QunTuan.Projections.Patrols;
+using QunTuan.Projections.Ratings;
 using QunTuan.Projections.RiverGuarding;
 using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.ServiceRecords;
@@ -52,6 +53,7 @@ public static class ProjectionsMartenSetup
         // Statistics run behind the write path, in the async daemon. They count points, so the daemon must stop
         // on a failing event rather than skip it (Marten skips by default in continuous mode).
         opts.Projections.Add<ParticipationFactProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<RatingFactProjection>(ProjectionLifecycle.Async);
         opts.Projections.Errors.SkipApplyErrors = false;
         opts.Projections.Errors.SkipSerializationErrors = false;
         opts.Projections.Errors.SkipUnknownEvents = false;
@@ -59,6 +61,7 @@ public static class ProjectionsMartenSetup
             .Duplicate(x => x.CommunityId).Duplicate(x => x.VolunteerId).Duplicate(x => x.ActivityCode)
             .Duplicate(x => x.Year).Duplicate(x => x.Quarter).Duplicate(x => x.Month).Duplicate(x => x.DayKey)
             .Duplicate(x => x.SessionKey).Duplicate(x => x.Credited).Duplicate(x => x.Points).Duplicate(x => x.Minutes);
+        opts.Schema.For<RatingFact>().Index(x => x.CommunityId).Index(x => x.Quarter);
         return opts;
     }
 }

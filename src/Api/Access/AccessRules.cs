@@ -105,6 +105,12 @@ public static class AccessRules
         // Participation, rankings and ratings (两率): figures, readable by everyone in the community.
         Rule("GET", "/api/communities/{communityId}/participation", CommunityInRoute(),
             [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("GET", "/api/rankings/volunteers", CommunityInQuery(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("GET", "/api/rankings/communities", Nothing, Everyone);
+        Rule("POST", "/api/ratings", RatedSubjectInBody(), [Office, VolunteerInCommunity]);
+        Rule("GET", "/api/communities/{communityId}/ratings", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
 
         ByKey = Rules.ToDictionary(r => r.Key);
     }

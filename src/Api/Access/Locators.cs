@@ -128,6 +128,23 @@ public static class Locators
     private static Guid[] Organizers(PatrolTeamView team) =>
         team.Roster.Where(m => m.Role == PatrolTeamRole.Organizer).Select(m => m.VolunteerId).ToArray();
 
+    public static Locator CommunityInQuery(string name = "community") => async c =>
+        await Community(c, c.Http.Request.Query[name].ToString(), name);
+
+    /// <summary>A rating names what it rates in its body; the rated thing's community decides who may rate.</summary>
+    public static Locator RatedSubjectInBody() => async c =>
+    {
+        var id = await c.BodyId("subjectId");
+        var kindText = await c.BodyText("subjectKind");
+        var kind = Enum.TryParse<QunTuan.Ledger.Ratings.RatedSubject>(kindText?.Replace("_", ""), true, out var k)
+            ? k
+            : QunTuan.Ledger.Ratings.RatedSubject.ServiceRecord;
+        var notFound = QunTuan.Api.Ratings.RatedSubjects.NotFound(kind, id?.ToString() ?? "");
+        if (id is null || kindText is null) return new Located(Resource.Missing, notFound);
+        var facts = await QunTuan.Api.Ratings.RatedSubjects.Find(c.Session, kind, id.Value, c.Cancellation);
+        return new Located(facts is null ? Resource.Missing : Resource.InCommunity(facts.CommunityId), notFound);
+    };
+
     private static async Task<Located> Community(AccessContext c, string raw, string? field)
     {
         var notFound = LedgerRuleViolation.NotFound("community", raw, field);

@@ -76,6 +76,10 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["POST /api/elders/{elderId}/visits"] = ([V, G, O, D], [D]),
         ["POST /api/elder-alerts/{alertId}/acknowledge"] = ([O, D], [D]),
         ["GET /api/communities/{communityId}/participation"] = ([V, G, O, A, D], [D]),
+        ["GET /api/rankings/volunteers"] = ([V, G, O, A, D], [D]),
+        ["GET /api/rankings/communities"] = ([V, G, O, A, D], [V, G, O, A, D]),
+        ["POST /api/ratings"] = ([V, G, O, D], [D]),
+        ["GET /api/communities/{communityId}/ratings"] = ([V, G, O, A, D], [D]),
     };
 
     private static readonly string[] PublicRoutes =
@@ -289,6 +293,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
     {
         var r = side == Side.Own ? w.Own : w.Foreign;
         var teamId = template.StartsWith("/api/river-teams") ? r.RiverTeam : r.PatrolTeam;
+        if (template == "/api/rankings/volunteers") return $"{template}?community={r.Community}&period=2026-Q4";
         return template
             .Replace("{communityId}", r.Community)
             .Replace("{volunteerId}", VolunteerFor(side, role, w).ToString())
@@ -345,6 +350,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             "POST /api/elders/{elderId}/visits" => new { volunteerId = side == Side.Foreign ? w.ForeignHelper : volunteer,
                 visitDate = "2026-11-23", minutes = 20, wellbeing = "ok" },
             "POST /api/elder-alerts/{alertId}/acknowledge" => new { note = "已电话确认" },
+            "POST /api/ratings" => new { subjectKind = "patrol_shift", subjectId = r.Shift, rating = "satisfied" },
             _ => null
         };
         return body is null ? null : JsonSerializer.Serialize(body, Json);
