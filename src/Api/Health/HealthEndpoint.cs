@@ -19,7 +19,8 @@ public static class HealthEndpoint
             {
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description,
-                durationMs = (int)e.Value.Duration.TotalMilliseconds
+                durationMs = (int)e.Value.Duration.TotalMilliseconds,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data
             })
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));

@@ -40,7 +40,10 @@ public static class QunTuanSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemas>());
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<ProjectionLagMonitor>();
+        services.AddHostedService(s => s.GetRequiredService<ProjectionLagMonitor>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<ProjectionLagHealthCheck>("projections");
         if (config.GetValue<bool>("Seeding:Enabled")) services.InitializeMartenWith<SeedData>();
         // After the seeds: demo volunteers' accounts link to seeded volunteers. Never in Production.
         if (builder.Environment.IsDevelopment()) services.InitializeMartenWith<DemoUsers>();

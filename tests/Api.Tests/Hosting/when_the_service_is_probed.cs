@@ -18,6 +18,31 @@ public sealed class when_the_service_is_probed(AppFixture fixture) : Integration
     }
 
     [Fact]
+    public async Task health_reports_how_far_each_async_projection_trails()
+    {
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.StartStream(Guid.NewGuid(), new QunTuan.Ledger.Ratings.ServiceRated(Guid.NewGuid(),
+                Seeded.Lanhua, QunTuan.Ledger.Ratings.RatedSubject.ServiceRecord, Guid.NewGuid(), null,
+                new NodaTime.LocalDate(2026, 11, 20), QunTuan.Ledger.Ratings.Satisfaction.Satisfied, null,
+                App.Clock.GetCurrentInstant(), "test"));
+            await session.SaveChangesAsync();
+        }
+        await Marten.Events.TestingExtensions.WaitForNonStaleProjectionDataAsync(Store, TimeSpan.FromSeconds(30));
+
+        var body = JsonNode.Parse(await Client.GetStringAsync("/health"))!;
+        var projections = body["checks"]!["projections"]!;
+
+        projections["status"]!.GetValue<string>().ShouldBe("Healthy");
+        projections["data"]!["highWaterMark"]!.GetValue<long>().ShouldBeGreaterThan(0);
+        projections["data"]!["deadLetters"]!.GetValue<long>().ShouldBe(0);
+        var lag = projections["data"]!["lag"]!.AsObject();
+        lag.Select(l => l.Key).ShouldContain(k => k.StartsWith("ParticipationFact"));
+        lag.Select(l => l.Key).ShouldContain(k => k.StartsWith("RatingFact"));
+        lag.ShouldAllBe(l => l.Value!.GetValue<long>() == 0);
+    }
+
+    [Fact]
     public async Task the_openapi_document_lists_every_route()
     {
         var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
