@@ -108,6 +108,15 @@ public static class AccessRules
         Rule("GET", "/api/rankings/volunteers", CommunityInQuery(),
             [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
         Rule("GET", "/api/rankings/communities", Nothing, Everyone);
+        Rule("GET", "/api/communities/{communityId}/participation.csv", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("GET", "/api/communities/{communityId}/participation.png", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("GET", "/api/rankings/volunteers.csv", CommunityInQuery(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("GET", "/api/rankings/communities.csv", Nothing, Everyone);
+        Rule("GET", "/api/communities/{communityId}/ratings.csv", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
         Rule("POST", "/api/ratings", RatedSubjectInBody(), [Office, VolunteerInCommunity]);
         Rule("GET", "/api/communities/{communityId}/ratings", CommunityInRoute(),
             [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);

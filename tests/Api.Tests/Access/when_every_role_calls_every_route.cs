@@ -78,6 +78,11 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["GET /api/communities/{communityId}/participation"] = ([V, G, O, A, D], [D]),
         ["GET /api/rankings/volunteers"] = ([V, G, O, A, D], [D]),
         ["GET /api/rankings/communities"] = ([V, G, O, A, D], [V, G, O, A, D]),
+        ["GET /api/communities/{communityId}/participation.csv"] = ([V, G, O, A, D], [D]),
+        ["GET /api/communities/{communityId}/participation.png"] = ([V, G, O, A, D], [D]),
+        ["GET /api/rankings/volunteers.csv"] = ([V, G, O, A, D], [D]),
+        ["GET /api/rankings/communities.csv"] = ([V, G, O, A, D], [V, G, O, A, D]),
+        ["GET /api/communities/{communityId}/ratings.csv"] = ([V, G, O, A, D], [D]),
         ["POST /api/ratings"] = ([V, G, O, D], [D]),
         ["GET /api/communities/{communityId}/ratings"] = ([V, G, O, A, D], [D]),
     };
@@ -293,7 +298,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
     {
         var r = side == Side.Own ? w.Own : w.Foreign;
         var teamId = template.StartsWith("/api/river-teams") ? r.RiverTeam : r.PatrolTeam;
-        if (template == "/api/rankings/volunteers") return $"{template}?community={r.Community}&period=2026-Q4";
+        if (template.StartsWith("/api/rankings/volunteers")) return $"{template}?community={r.Community}&period=2026-Q4";
         return template
             .Replace("{communityId}", r.Community)
             .Replace("{volunteerId}", VolunteerFor(side, role, w).ToString())
