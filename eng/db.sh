@@ -137,3 +137,12 @@ drop_test_schemas() {
       end loop;
     end \$\$;" >/dev/null 2>&1 || log "could not drop leftover test schemas (continuing)"
 }
+
+# Drops one schema so a scenario starts from an empty store.
+reset_schema() {
+  local cs="$1" schema="$2" host port db user pass
+  host="$(cs_get "$cs" host || echo 127.0.0.1)"; port="$(cs_get "$cs" port || echo 5432)"
+  db="$(cs_get "$cs" database)"; user="$(cs_get "$cs" username || echo quntuan)"; pass="$(cs_get "$cs" password || echo '')"
+  log "starting from an empty schema $schema in $db"
+  PGPASSWORD="$pass" psql -h "$host" -p "$port" -U "$user" -d "$db" -qtAX -c "drop schema if exists \"$schema\" cascade" >/dev/null 2>&1
+}

@@ -9,6 +9,7 @@ using QunTuan.Api.Limits;
 using QunTuan.Api.Privacy;
 using QunTuan.Api.Idempotency;
 using QunTuan.Api.Seeding;
+using QunTuan.Api.Simulation;
 using QunTuan.Ledger;
 using QunTuan.Projections;
 using Scalar.AspNetCore;
@@ -30,7 +31,14 @@ public static class QunTuanSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
-        services.AddSingleton<IClock>(SystemClock.Instance);
+        if (config["Scenario:Name"] is "lanhua")
+        {
+            var scenarioClock = new ScenarioClock(LanhuaYearRunner.NewYear);
+            services.AddSingleton(scenarioClock);
+            services.AddSingleton<IClock>(scenarioClock);
+            services.AddHostedService<LanhuaYearRunner>();
+        }
+        else services.AddSingleton<IClock>(SystemClock.Instance);
         builder.AddQunTuanIdentity();
         services.AddSingleton(PersonalDataProtector.FromConfiguration(config, builder.Environment));
         services.AddQunTuanRateLimits(config);
