@@ -36,7 +36,7 @@ public static class QunTuanSetup
             var scenarioClock = new ScenarioClock(LanhuaYearRunner.NewYear);
             services.AddSingleton(scenarioClock);
             services.AddSingleton<IClock>(scenarioClock);
-            services.AddHostedService<LanhuaYearRunner>();
+            if (config.GetValue("Scenario:AutoRun", true)) services.AddHostedService<LanhuaYearRunner>();
         }
         else services.AddSingleton<IClock>(SystemClock.Instance);
         builder.AddQunTuanIdentity();
