@@ -19,7 +19,7 @@ public static class LanhuaYearBenchmark
     public static async Task Run(string connectionString)
     {
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..8];
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["ConnectionStrings:Marten"] = connectionString;
