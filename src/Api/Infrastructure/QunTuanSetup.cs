@@ -74,6 +74,8 @@ public static class QunTuanSetup
         builder.Host.UseWolverine(opts =>
         {
             opts.UseRuntimeCompilation();
+            // The endpoints live here whichever program hosts them (the API, a benchmark, a test).
+            opts.ApplicationAssembly = typeof(QunTuanSetup).Assembly;
             opts.Policies.AutoApplyTransactions();
             opts.Discovery.IncludeAssembly(typeof(LedgerMartenSetup).Assembly);
             opts.OnException<ConcurrencyException>().RetryTimes(3);
