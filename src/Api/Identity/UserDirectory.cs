@@ -28,6 +28,9 @@ public static partial class UserDirectory
     public static async Task<UserAccount?> Find(IQuerySession session, string username, CancellationToken ct)
     {
         var name = Normalize(username);
+        // Every account was created with a name of this shape; anything else (a NUL, which PostgreSQL refuses
+        // outright, or 10,000 characters) names no account and is not worth a query.
+        if (!UsernamePattern().IsMatch(name)) return null;
         return await session.Query<UserAccount>().Where(u => u.Username == name).FirstOrDefaultAsync(ct);
     }
 

@@ -88,6 +88,7 @@ public static class QunTuanSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UrlCharacterGuard>();
         app.UseMiddleware<BodySizeLimit>();
         app.UseRouting();
         app.UseAuthentication();

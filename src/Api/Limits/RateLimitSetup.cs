@@ -55,12 +55,13 @@ public static class RateLimitSetup
                 try
                 {
                     var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-                    if (body?["username"] is JsonValue v && v.TryGetValue<string>(out var name))
+                    if (body is JsonObject fields && fields["username"] is JsonValue v && v.TryGetValue<string>(out var name))
                         context.Items[AttemptedAccount] = UserDirectory.Normalize(name);
                 }
-                catch (System.Text.Json.JsonException)
+                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
                 {
-                    // The endpoint reports the malformed body; the attempt still counts per address.
+                    // Not JSON, not an object, a duplicated key or invalid UTF-8 (JsonNode reports the last three
+                    // only when read): the endpoint refuses the body; the attempt still counts per address.
                 }
                 finally
                 {

@@ -30,6 +30,7 @@ public static partial class DefineActivityDecider
             throw LedgerRuleViolation.Invalid("unknown_category",
                 "类别须为 CB（社区建设）或 PV（公益美德） / categoryCode must be CB or PV", "categoryCode");
         if (command.Rule.Problem() is { } problem) throw problem;
+        if (PointRule.EffectiveDateProblem(command.RuleEffectiveFrom, now, "ruleEffectiveFrom") is { } tooFar) throw tooFar;
 
         var code = command.Code.Trim().ToUpperInvariant();
         if (!CodePattern().IsMatch(code))

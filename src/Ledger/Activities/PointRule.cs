@@ -1,3 +1,4 @@
+using NodaTime;
 using QunTuan.Ledger.Shared;
 
 namespace QunTuan.Ledger.Activities;
@@ -26,6 +27,21 @@ public sealed record PointRule(
     public const int MaxPoints = 1_000;
     public const int MaxMinutes = 24 * 60;
 
+    /// <summary>How far ahead a rule may be published. Versions must start in order, so a rule dated years
+    /// ahead (a typo for 2062, or 9999-12-31) would leave no room for any later version.</summary>
+    public const int MaxDaysAhead = 366;
+
+    /// <summary>Refuses a start date further ahead than <see cref="MaxDaysAhead"/> days after today.</summary>
+    public static LedgerRuleViolation? EffectiveDateProblem(LocalDate effectiveFrom, Instant now, string field)
+    {
+        var latest = ShanghaiCalendar.Today(now).PlusDays(MaxDaysAhead);
+        return effectiveFrom > latest
+            ? LedgerRuleViolation.Invalid("rule_effective_date_too_far",
+                $"生效日不能晚于 {latest:uuuu-MM-dd}（{MaxDaysAhead} 天内） / {field} must be within {MaxDaysAhead} days, by {latest:uuuu-MM-dd}",
+                field)
+            : null;
+    }
+
     /// <summary>Returns the first problem with this rule, or null when it is sound.</summary>
     public LedgerRuleViolation? Problem()
     {
@@ -46,6 +62,11 @@ public sealed record PointRule(
                 LedgerRuleViolation.Invalid("rule_weekly_cap_required",
                     "按次探访计分须设置不低于单次积分的每周上限 / a per-visit rule needs a weeklyCap of at least its points",
                     "rule.weeklyCap"),
+            // Only per-hour rules use a minimum, but one given must still be a duration.
+            PointRuleKind.PerOccasion or PointRuleKind.PerVisit when MinimumMinutes is < 1 or > MaxMinutes =>
+                LedgerRuleViolation.Invalid("rule_minimum_minutes_out_of_range",
+                    $"最短时长须在 1 到 {MaxMinutes} 分钟之间 / minimumMinutes must be between 1 and {MaxMinutes}",
+                    "rule.minimumMinutes"),
             PointRuleKind.PerOccasion or PointRuleKind.PerHour when WeeklyCap is not null =>
                 LedgerRuleViolation.Invalid("rule_weekly_cap_not_allowed",
                     "仅按次探访规则可设每周上限 / only per-visit rules have a weekly cap", "rule.weeklyCap"),

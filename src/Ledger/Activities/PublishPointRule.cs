@@ -10,6 +10,8 @@ public sealed record PublishPointRule(string Code, LocalDate EffectiveFrom, Poin
 
 public static class PublishPointRuleDecider
 {
+    public const int MaxReasonLength = 500;
+
     public static PointRulePublished Decide(PublishPointRule command, Activity activity, Instant now)
     {
         if (command.Rule.Problem() is { } problem) throw problem;
@@ -22,11 +24,13 @@ public static class PublishPointRuleDecider
             throw LedgerRuleViolation.Invalid("rule_kind_change",
                 "不能改变计分方式，请新建活动 / a new version cannot change how the activity is valued; define a new activity",
                 "rule.kind");
+        if (PointRule.EffectiveDateProblem(command.EffectiveFrom, now, "effectiveFrom") is { } tooFar) throw tooFar;
         if (string.IsNullOrWhiteSpace(command.Reason))
             throw LedgerRuleViolation.Invalid("reason_required", "须说明调整原因 / a reason is required", "reason");
+        var reason = PersonalDataGuard.Text(command.Reason, "reason", MaxReasonLength)!;
 
         return new PointRulePublished(activity.Id, activity.Code, (latest?.Version ?? 0) + 1, command.EffectiveFrom,
-            command.Rule, command.Reason.Trim(), now, command.Actor);
+            command.Rule, reason, now, command.Actor);
     }
 }
 

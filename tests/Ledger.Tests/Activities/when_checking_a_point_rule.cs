@@ -74,6 +74,21 @@ public sealed class when_checking_a_point_rule
         problem.Field.ShouldBe("rule.weeklyCap");
     }
 
+    [Theory]
+    [InlineData(PointRuleKind.PerOccasion, 0)]
+    [InlineData(PointRuleKind.PerOccasion, int.MaxValue)]
+    [InlineData(PointRuleKind.PerVisit, -60)]
+    [InlineData(PointRuleKind.PerVisit, 1441)]
+    public void a_minimum_given_to_another_kind_of_rule_must_still_be_a_duration(PointRuleKind kind, int minimumMinutes)
+    {
+        var problem = new PointRule(kind, 5, 60, MinimumMinutes: minimumMinutes,
+            WeeklyCap: kind == PointRuleKind.PerVisit ? 20 : null).Problem();
+
+        problem.ShouldNotBeNull();
+        problem.Code.ShouldBe("rule_minimum_minutes_out_of_range");
+        problem.Field.ShouldBe("rule.minimumMinutes");
+    }
+
     [Fact]
     public void a_per_occasion_rule_cannot_have_a_weekly_cap()
     {

@@ -1,3 +1,4 @@
+using NodaTime;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Shared;
 
@@ -5,8 +6,9 @@ namespace QunTuan.Ledger.Tests.Activities;
 
 public sealed class when_defining_an_activity
 {
-    private static DefineActivity Define(string code = " cb21 ", string category = "cb", PointRule? rule = null) =>
-        new(code, category, " 邻里调解 ", " Neighbour mediation ", " 次 ", Build.Date(2026, 1, 1),
+    private static DefineActivity Define(string code = " cb21 ", string category = "cb", PointRule? rule = null,
+        LocalDate? effectiveFrom = null) =>
+        new(code, category, " 邻里调解 ", " Neighbour mediation ", " 次 ", effectiveFrom ?? Build.Date(2026, 1, 1),
             rule ?? Build.TwentyASession, "office");
 
     [Fact]
@@ -51,5 +53,16 @@ public sealed class when_defining_an_activity
 
         Should.Throw<LedgerRuleViolation>(() => DefineActivityDecider.Decide(Define(rule: uncapped), null, Build.Now))
             .Code.ShouldBe("rule_weekly_cap_required");
+    }
+
+    [Fact]
+    public void a_first_rule_starting_more_than_366_days_ahead_is_refused()
+    {
+        DefineActivityDecider.Decide(Define(effectiveFrom: Build.Date(2027, 7, 7)), null, Build.Now).Length.ShouldBe(2);
+        var violation = Should.Throw<LedgerRuleViolation>(() =>
+            DefineActivityDecider.Decide(Define(effectiveFrom: Build.Date(2027, 7, 8)), null, Build.Now));
+
+        violation.Code.ShouldBe("rule_effective_date_too_far");
+        violation.Field.ShouldBe("ruleEffectiveFrom");
     }
 }

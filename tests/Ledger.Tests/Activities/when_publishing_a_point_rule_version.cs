@@ -92,6 +92,45 @@ public sealed class when_publishing_a_point_rule_version
     }
 
     [Fact]
+    public void a_start_more_than_366_days_ahead_is_refused()
+    {
+        // Build.Now is 6 July 2026 in Zhejiang.
+        PublishPointRuleDecider.Decide(Publish(Build.Date(2027, 7, 7)), Patrol, Build.Now).Version.ShouldBe(2);
+        foreach (var far in new[] { Build.Date(2027, 7, 8), new LocalDate(9999, 12, 31) })
+        {
+            var violation = Should.Throw<LedgerRuleViolation>(() =>
+                PublishPointRuleDecider.Decide(Publish(far), Patrol, Build.Now));
+
+            violation.Code.ShouldBe("rule_effective_date_too_far");
+            violation.Field.ShouldBe("effectiveFrom");
+            violation.Kind.ShouldBe(ViolationKind.Unprocessable);
+        }
+    }
+
+    [Theory]
+    [InlineData("冬季巡防加分\u0000", "invalid_characters")]
+    [InlineData("冬季巡防加分\u202E", "invalid_characters")]
+    [InlineData("请联系13812345678", "personal_data_not_allowed")]
+    public void the_reason_is_free_text_like_any_other(string reason, string code)
+    {
+        var violation = Should.Throw<LedgerRuleViolation>(() =>
+            PublishPointRuleDecider.Decide(Publish(Build.Date(2026, 7, 1), reason: reason), Patrol, Build.Now));
+
+        violation.Code.ShouldBe(code);
+        violation.Field.ShouldBe("reason");
+    }
+
+    [Fact]
+    public void a_reason_over_500_characters_is_refused()
+    {
+        PublishPointRuleDecider.Decide(Publish(Build.Date(2026, 7, 1), reason: new string('因', 500)), Patrol, Build.Now)
+            .Reason.Length.ShouldBe(500);
+        Should.Throw<LedgerRuleViolation>(() => PublishPointRuleDecider.Decide(
+                Publish(Build.Date(2026, 7, 1), reason: new string('因', 501)), Patrol, Build.Now))
+            .Code.ShouldBe("too_long");
+    }
+
+    [Fact]
     public void an_unsound_rule_is_refused_with_its_problem()
     {
         var unsound = new PointRule(PointRuleKind.PerHour, 12, 180, MinimumMinutes: null);
