@@ -102,6 +102,12 @@ public static class AccessRules
         Rule("POST", "/api/elders/{elderId}/visits", ElderVisitInRoute(), [Office, Owner]);
         Rule("POST", "/api/elder-alerts/{alertId}/acknowledge", ElderAlertInRoute(), [Office]);
 
+        // Audit (审计): auditors and admins read; operations over the whole store need an auditor of every community.
+        Rule("GET", "/api/audit/streams/{streamId}/events", StreamInRoute(), [Auditor, AuditorOfAll]);
+        Rule("GET", "/api/audit/communities/{communityId}/events", CommunityInRoute(), [Auditor]);
+        Rule("GET", "/api/audit/chain/verify", Nothing, [AuditorOfAll]);
+        Rule("GET", "/api/audit/chain/heads", Nothing, [AuditorOfAll]);
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

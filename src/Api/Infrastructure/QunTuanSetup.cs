@@ -9,6 +9,7 @@ using QunTuan.Api.Privacy;
 using QunTuan.Api.Idempotency;
 using QunTuan.Api.Seeding;
 using QunTuan.Ledger;
+using QunTuan.Ledger.Shared;
 using QunTuan.Projections;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -44,12 +45,13 @@ public static class QunTuanSetup
         // After the seeds: demo volunteers' accounts link to seeded volunteers. Never in Production.
         if (builder.Environment.IsDevelopment()) services.InitializeMartenWith<DemoUsers>();
 
-        services.AddMarten(_ =>
+        services.AddMarten(provider =>
             {
                 var opts = new StoreOptions();
                 opts.Connection(config.GetConnectionString("Marten") ?? DefaultConnectionString);
                 opts.DatabaseSchemaName = config["Marten:Schema"] ?? "quntuan";
                 opts.AddLedger().AddLedgerProjections();
+                opts.Events.TimeProvider = new ClockTimeProvider(provider.GetRequiredService<IClock>());
                 opts.Schema.For<IdempotencyRecord>();
                 opts.Schema.For<UserAccount>().UniqueIndex(u => u.Username).Index(u => u.VolunteerId);
                 opts.Schema.For<SecurityEvent>().Index(e => e.At);

@@ -75,6 +75,12 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["PUT /api/elders/{elderId}/helpers"] = ([O, D], [D]),
         ["POST /api/elders/{elderId}/visits"] = ([V, G, O, D], [D]),
         ["POST /api/elder-alerts/{alertId}/acknowledge"] = ([O, D], [D]),
+        // Audit: the auditor here audits Lanhua only; whole-store operations need an auditor of every community
+        // (when_auditors_use_the_audit_routes covers one).
+        ["GET /api/audit/streams/{streamId}/events"] = ([A, D], [D]),
+        ["GET /api/audit/communities/{communityId}/events"] = ([A, D], [D]),
+        ["GET /api/audit/chain/verify"] = ([D], [D]),
+        ["GET /api/audit/chain/heads"] = ([D], [D]),
     };
 
     private static readonly string[] PublicRoutes =
@@ -291,6 +297,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         return template
             .Replace("{communityId}", r.Community)
             .Replace("{volunteerId}", VolunteerFor(side, role, w).ToString())
+            .Replace("{streamId}", VolunteerFor(side, role, w).ToString())
             .Replace("{recordId}", r.Record[role].ToString())
             .Replace("{teamId}", teamId.ToString())
             .Replace("{shiftId}", r.Shift.ToString())

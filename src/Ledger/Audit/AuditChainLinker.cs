@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using Marten;
+using Marten.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace QunTuan.Ledger.Audit;
+
+/// <summary>
+/// Hands every session that appends events an <see cref="AuditChainLinker"/>, which links them inside the session's
+/// own transaction. By the time Marten calls this, rich append has already given each pending event its sequence.
+/// </summary>
+internal sealed class AuditChainListener(string schema, IReadOnlySet<string> globalStreamStarts) : DocumentSessionListenerBase
+{
+    private readonly ConditionalWeakTable<IDocumentSession, AuditChainLinker> _linkers = new();
+
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var events = AuditChain.PendingEvents(session);
+        if (!_linkers.TryGetValue(session, out var linker))
+        {
+            if (events.Length == 0) return;
+            if (session is not ITransactionParticipantRegistrar registrar)
+                throw new InvalidOperationException("The audit chain needs a session that takes transaction participants.");
+            await session.Database.EnsureStorageExistsAsync(typeof(StorageFeatures), token);
+            linker = _linkers.GetValue(session, _ => new AuditChainLinker(schema, globalStreamStarts));
+            registrar.AddTransactionParticipant(linker);
+        }
+
+        if (events.Any(e => e.Sequence <= 0))
+            throw new InvalidOperationException("The audit chain needs rich event appends, which number events before commit.");
+        linker.Pending = events.Select(e => e.Sequence).ToArray();
+    }
+}
+
+/// <summary>
+/// Links one transaction's events into their chains, after Marten wrote them and before it commits. It runs last in
+/// the transaction, once every stream lock the handler needed is already held, and takes one advisory lock per chain
+/// in a fixed order: two transactions of one community queue up here for the few milliseconds it takes, never link
+/// to the same head, and can never deadlock with each other. It reads the events back from <c>mt_events</c>, so a
+/// link commits to exactly the bytes a later verification reads.
+/// </summary>
+internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globalStreamStarts) : ITransactionParticipant
+{
+    /// <summary>A fixed first key keeps these advisory locks apart from Marten's own, which use the one-key form.</summary>
+    private const int LockClass = 0x51540001;
+
+    public long[] Pending { get; set; } = [];
+
+    public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        CancellationToken token)
+    {
+        // Marten may run this again on a fresh transaction if the commit fails transiently; everything below is
+        // recomputed from the database, so a second run links the same events afresh.
+        if (Pending.Length == 0) return;
+
+        var events = new List<(StoredEvent Event, string Chain)>();
+        await using (var read = new NpgsqlCommand($"""
+            select {StoredEvent.Columns}, f.type, f.data ->> 'communityId'
+            from "{schema}".mt_events e
+            left join "{schema}".mt_events f on f.stream_id = e.stream_id and f.version = 1
+            where e.seq_id = any(@seqs)
+            order by e.seq_id
+            """, connection, transaction))
+        {
+            read.Parameters.AddWithValue("seqs", Pending);
+            await using var reader = await read.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token))
+            {
+                var e = StoredEvent.Read(reader);
+                var firstType = reader.IsDBNull(11) ? null : reader.GetString(11);
+                var community = reader.IsDBNull(12) ? null : reader.GetString(12);
+                events.Add((e, ChainOf(e, firstType, community)));
+            }
+        }
+        if (events.Count != Pending.Length)
+            throw new InvalidOperationException(
+                $"The audit chain expected {Pending.Length} new events in the transaction and found {events.Count}.");
+
+        var chains = events.Select(e => e.Chain).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var heads = new Dictionary<string, (long Position, string Hash)>();
+        await using (var batch = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var chain in chains)
+            {
+                var lockCommand = new NpgsqlBatchCommand("select pg_advisory_xact_lock(@class, hashtext(@key))");
+                lockCommand.Parameters.AddWithValue("class", LockClass);
+                lockCommand.Parameters.AddWithValue("key", $"{schema}/{chain}");
+                batch.BatchCommands.Add(lockCommand);
+            }
+            var headCommand = new NpgsqlBatchCommand($"""
+                select distinct on (chain) chain, position, hash from {AuditChain.Qualified(schema)}
+                where chain = any(@chains) order by chain, position desc
+                """);
+            headCommand.Parameters.AddWithValue("chains", chains);
+            batch.BatchCommands.Add(headCommand);
+
+            await using var reader = await batch.ExecuteReaderAsync(token);
+            for (var i = 0; i < chains.Length; i++) await reader.NextResultAsync(token);
+            while (await reader.ReadAsync(token))
+                heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
+        }
+
+        var count = events.Count;
+        var (chainColumn, positions, hashes) = (new string[count], new long[count], new string[count]);
+        for (var i = 0; i < count; i++)
+        {
+            var (e, chain) = events[i];
+            var (position, previous) = heads.GetValueOrDefault(chain, (0L, ChainHash.Genesis));
+            var hash = ChainHash.Link(previous, e);
+            heads[chain] = (position + 1, hash);
+            (chainColumn[i], positions[i], hashes[i]) = (chain, position + 1, hash);
+        }
+
+        await using var insert = new NpgsqlCommand($"""
+            insert into {AuditChain.Qualified(schema)} (chain, position, seq_id, event_id, stream_id, version, event_type, hash)
+            select * from unnest(@chain, @position, @seq, @id, @stream, @version, @type, @hash)
+            """, connection, transaction);
+        insert.Parameters.AddWithValue("chain", NpgsqlDbType.Array | NpgsqlDbType.Varchar, chainColumn);
+        insert.Parameters.AddWithValue("position", positions);
+        insert.Parameters.AddWithValue("seq", events.Select(e => e.Event.Sequence).ToArray());
+        insert.Parameters.AddWithValue("id", events.Select(e => e.Event.Id).ToArray());
+        insert.Parameters.AddWithValue("stream", events.Select(e => e.Event.StreamId).ToArray());
+        insert.Parameters.AddWithValue("version", events.Select(e => e.Event.Version).ToArray());
+        insert.Parameters.AddWithValue("type", NpgsqlDbType.Array | NpgsqlDbType.Varchar,
+            events.Select(e => e.Event.Type).ToArray());
+        insert.Parameters.AddWithValue("hash", NpgsqlDbType.Array | NpgsqlDbType.Char, hashes);
+        await insert.ExecuteNonQueryAsync(token);
+    }
+
+    public Task AfterCommitAsync(CancellationToken token)
+    {
+        Pending = [];
+        return Task.CompletedTask;
+    }
+
+    private string ChainOf(StoredEvent e, string? firstType, string? community)
+    {
+        if (firstType is not null && globalStreamStarts.Contains(firstType)) return AuditChain.Global;
+        if (Guid.TryParse(community, out var communityId)) return AuditChain.For(communityId);
+        throw new InvalidOperationException(
+            $"Stream {e.StreamId} starts with '{firstType ?? "(missing)"}', which names no communityId: every stream must " +
+            "belong to a community's audit chain, or start with an event listed in AuditChain.GlobalStreamStarts.");
+    }
+}
