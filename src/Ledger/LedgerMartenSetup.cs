@@ -6,6 +6,7 @@ using NodaTime.Text;
 using NodaTime.Serialization.SystemTextJson;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Audit;
+using QunTuan.Ledger.Certificates;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.RiverGuarding;
@@ -58,7 +59,8 @@ public static class LedgerMartenSetup
             typeof(RiverTeamFormed), typeof(RiverTeamMemberJoined), typeof(RiverSegmentAdded),
             typeof(RiverPatrolRecorded), typeof(RiverFindingReported), typeof(RiverFindingResolved),
             typeof(ElderRegistered), typeof(ElderHelperPaired), typeof(ElderHelperUnpaired), typeof(ElderVisitLogged),
-            typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged)
+            typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged),
+            typeof(CertificateIssued)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -72,6 +74,7 @@ public static class LedgerMartenSetup
         opts.Projections.Snapshot<RiverFinding>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Elder>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ElderAlert>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Certificate>(SnapshotLifecycle.Inline);
 
         // Every appended event is linked into its community's hash chain in the same transaction.
         opts.AddAuditChain();

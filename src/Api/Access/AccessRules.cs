@@ -108,6 +108,12 @@ public static class AccessRules
         Rule("GET", "/api/audit/chain/verify", Nothing, [AuditorOfAll]);
         Rule("GET", "/api/audit/chain/heads", Nothing, [AuditorOfAll]);
 
+        // Certificates (志愿服务记录证明): auditors issue and read them; anyone may check one against the ledger.
+        Rule("POST", "/api/volunteers/{volunteerId}/certificates", VolunteerInRoute(), [Auditor]);
+        Rule("GET", "/api/certificates/{certificateId}", CertificateInRoute(), [Auditor]);
+        Rule("GET", "/api/certificates/{certificateId}/print", CertificateInRoute(), [Auditor]);
+        Public("GET", "/api/certificates/{certificateId}/verify");
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

@@ -1,6 +1,7 @@
 using Marten;
 using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Audit;
+using QunTuan.Ledger.Certificates;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Projections.Communities;
@@ -133,6 +134,9 @@ public static class Locators
             ? Resource.InCommunity(community)
             : Resource.Global, notFound);
     };
+
+    public static Locator CertificateInRoute(string name = "certificateId") =>
+        DocumentInRoute<Certificate>(name, "certificate", c => Resource.InCommunity(c.CommunityId, c.VolunteerId));
 
     private static Resource RiverTeam(RiverTeamView team) =>
         Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());

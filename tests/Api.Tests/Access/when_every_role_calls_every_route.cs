@@ -81,10 +81,16 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["GET /api/audit/communities/{communityId}/events"] = ([A, D], [D]),
         ["GET /api/audit/chain/verify"] = ([D], [D]),
         ["GET /api/audit/chain/heads"] = ([D], [D]),
+        ["POST /api/volunteers/{volunteerId}/certificates"] = ([A, D], [D]),
+        ["GET /api/certificates/{certificateId}"] = ([A, D], [D]),
+        ["GET /api/certificates/{certificateId}/print"] = ([A, D], [D]),
     };
 
     private static readonly string[] PublicRoutes =
-        ["POST /api/auth/token", "POST /api/auth/activate", "GET /api/activities", "GET /api/activities/{code}"];
+        [
+            "POST /api/auth/token", "POST /api/auth/activate", "GET /api/activities", "GET /api/activities/{code}",
+            "GET /api/certificates/{certificateId}/verify"
+        ];
 
     private static readonly Dictionary<string, UserAccount> Users = new()
     {
@@ -192,7 +198,8 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         Guid RiverPatrol,
         Guid Finding,
         Guid Elder,
-        Guid Alert);
+        Guid Alert,
+        Guid Certificate);
 
     private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper);
 
@@ -265,6 +272,10 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         var ownRiver = await River("lanhua", LanhuaRiverTeam, LanhuaSegment, Seeded.LiJianguo);
         var ownElder = await Elder("lanhua", Elder1, Seeded.ZhangXiaomei);
 
+        async Task<Guid> Certificate(Guid volunteer) => (await Read<QunTuan.Api.Certificates.CertificateView>(
+            await Ok(Post($"/api/volunteers/{volunteer}/certificates", new { from = "2026-11-01", to = "2026-11-23" },
+                user: admin)))).CertificateId;
+
         var foreignRecord = await Pending(mei);
         var foreignPatrol = await Patrol("meihua", Guid.Empty, mei);
         var foreignRiver = await River("meihua", Guid.Empty, Guid.Empty, mei);
@@ -272,10 +283,11 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
 
         return new World(
             new Resources("lanhua", Seeded.ZhangXiaomei, ownRecords, ownPatrol.Team, ownPatrol.Shift, ownPatrol.Code,
-                ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert),
+                ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert,
+                await Certificate(Seeded.ZhangXiaomei)),
             new Resources("meihua", mei, Users.Keys.ToDictionary(r => r, _ => foreignRecord), foreignPatrol.Team,
                 foreignPatrol.Shift, foreignPatrol.Code, foreignRiver.Team, foreignRiver.Segment, foreignRiver.Patrol,
-                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert),
+                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert, await Certificate(mei)),
             meiHelper);
     }
 
@@ -305,6 +317,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             .Replace("{findingId}", r.Finding.ToString())
             .Replace("{elderId}", r.Elder.ToString())
             .Replace("{alertId}", r.Alert.ToString())
+            .Replace("{certificateId}", r.Certificate.ToString())
             .Replace("{code}", "CB02");
     }
 
@@ -351,6 +364,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             "POST /api/elders/{elderId}/visits" => new { volunteerId = side == Side.Foreign ? w.ForeignHelper : volunteer,
                 visitDate = "2026-11-23", minutes = 20, wellbeing = "ok" },
             "POST /api/elder-alerts/{alertId}/acknowledge" => new { note = "已电话确认" },
+            "POST /api/volunteers/{volunteerId}/certificates" => new { from = "2026-11-01", to = "2026-11-23" },
             _ => null
         };
         return body is null ? null : JsonSerializer.Serialize(body, Json);
