@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using NodaTime;
 using QunTuan.Api.Access;
+using QunTuan.Api.Audit;
 using QunTuan.Api.Health;
 using QunTuan.Api.Identity;
 using QunTuan.Api.Limits;
@@ -40,6 +41,7 @@ public static class QunTuanSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemas>());
+        services.AddSingleton<ReplayRunner>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (config.GetValue<bool>("Seeding:Enabled")) services.InitializeMartenWith<SeedData>();
         // After the seeds: demo volunteers' accounts link to seeded volunteers. Never in Production.
@@ -55,6 +57,7 @@ public static class QunTuanSetup
                 opts.Schema.For<IdempotencyRecord>();
                 opts.Schema.For<UserAccount>().UniqueIndex(u => u.Username).Index(u => u.VolunteerId);
                 opts.Schema.For<SecurityEvent>().Index(e => e.At);
+                opts.Schema.For<ReplayReport>();
                 return opts;
             })
             .UseLightweightSessions()

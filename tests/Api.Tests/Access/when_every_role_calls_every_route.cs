@@ -81,6 +81,8 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["GET /api/audit/communities/{communityId}/events"] = ([A, D], [D]),
         ["GET /api/audit/chain/verify"] = ([D], [D]),
         ["GET /api/audit/chain/heads"] = ([D], [D]),
+        ["POST /api/audit/replays"] = ([D], [D]),
+        ["GET /api/audit/replays/{replayId}"] = ([D], [D]),
         ["POST /api/volunteers/{volunteerId}/certificates"] = ([A, D], [D]),
         ["GET /api/certificates/{certificateId}"] = ([A, D], [D]),
         ["GET /api/certificates/{certificateId}/print"] = ([A, D], [D]),
@@ -201,7 +203,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         Guid Alert,
         Guid Certificate);
 
-    private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper);
+    private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper, Guid Replay);
 
     /// <summary>Lanhua's seeded world, plus the same kinds of things in 梅花社区, all made by an administrator.</summary>
     private async Task<World> Arrange()
@@ -288,7 +290,18 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             new Resources("meihua", mei, Users.Keys.ToDictionary(r => r, _ => foreignRecord), foreignPatrol.Team,
                 foreignPatrol.Shift, foreignPatrol.Code, foreignRiver.Team, foreignRiver.Segment, foreignRiver.Patrol,
                 foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert, await Certificate(mei)),
-            meiHelper);
+            meiHelper, await StoredReplayReport());
+    }
+
+    /// <summary>A finished replay's report, stored directly: the matrix is about who may read it, not about replays.</summary>
+    private async Task<Guid> StoredReplayReport()
+    {
+        var report = new QunTuan.Api.Audit.ReplayReport(Guid.CreateVersion7(), "admin-zhou", App.Clock.GetCurrentInstant(),
+            QunTuan.Api.Audit.ReplayStatus.Completed, "completed", 1, 1, null, 0, "none");
+        await using var session = Store.LightweightSession();
+        session.Store(report);
+        await session.SaveChangesAsync();
+        return report.Id;
     }
 
     private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> call)
@@ -318,6 +331,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             .Replace("{elderId}", r.Elder.ToString())
             .Replace("{alertId}", r.Alert.ToString())
             .Replace("{certificateId}", r.Certificate.ToString())
+            .Replace("{replayId}", w.Replay.ToString())
             .Replace("{code}", "CB02");
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using QunTuan.Api.Identity;
 using QunTuan.Api.Infrastructure;
@@ -28,6 +29,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         App.Clock.Reset(AppFactory.DefaultNow);
+        // A replay started by the previous test must not copy a store being wiped.
+        await App.Services.GetRequiredService<QunTuan.Api.Audit.ReplayRunner>().WhenIdle();
         await Store.Advanced.ResetAllData();
         Client = App.ClientFor(TestUsers.Office());
     }
