@@ -109,6 +109,7 @@ public static class AccessRules
         Rule("GET", "/api/audit/chain/heads", Nothing, [AuditorOfAll]);
         Rule("POST", "/api/audit/replays", Nothing, [AuditorOfAll]);
         Rule("GET", "/api/audit/replays/{replayId}", Nothing, [AuditorOfAll]);
+        Rule("GET", "/api/audit/invariants", Nothing, [AuditorOfAll]);
 
         // Certificates (志愿服务记录证明): auditors issue and read them; anyone may check one against the ledger.
         Rule("POST", "/api/volunteers/{volunteerId}/certificates", VolunteerInRoute(), [Auditor]);

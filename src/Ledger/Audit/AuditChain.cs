@@ -67,7 +67,8 @@ public static class AuditChain
         return opts;
     }
 
-    internal static string Qualified(string schema) => $"\"{schema}\".{Table}";
+    /// <summary>The chain table, schema-qualified.</summary>
+    public static string Qualified(string schema) => $"\"{schema}\".{Table}";
 
     internal static IEvent[] PendingEvents(IDocumentSession session) =>
         session.PendingChanges.Streams().SelectMany(s => s.Events).ToArray();

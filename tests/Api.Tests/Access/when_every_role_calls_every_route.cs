@@ -83,6 +83,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["GET /api/audit/chain/heads"] = ([D], [D]),
         ["POST /api/audit/replays"] = ([D], [D]),
         ["GET /api/audit/replays/{replayId}"] = ([D], [D]),
+        ["GET /api/audit/invariants"] = ([D], [D]),
         ["POST /api/volunteers/{volunteerId}/certificates"] = ([A, D], [D]),
         ["GET /api/certificates/{certificateId}"] = ([A, D], [D]),
         ["GET /api/certificates/{certificateId}/print"] = ([A, D], [D]),
