@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using JasperFx.Events;
 using Marten;
 using Marten.Storage;
 using Npgsql;
@@ -14,6 +16,12 @@ internal sealed class AuditChainListener(string schema, IReadOnlySet<string> glo
 {
     private readonly ConditionalWeakTable<IDocumentSession, AuditChainLinker> _linkers = new();
 
+    /// <summary>The chain of every stream seen so far: it never changes once the stream's first event is written.</summary>
+    private readonly ConcurrentDictionary<Guid, string> _chains = new();
+
+    /// <summary>Past this many streams the memory starts over; a forgotten stream costs one query to relearn.</summary>
+    private const int MaxRemembered = 200_000;
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var events = AuditChain.PendingEvents(session);
@@ -23,13 +31,20 @@ internal sealed class AuditChainListener(string schema, IReadOnlySet<string> glo
             if (session is not ITransactionParticipantRegistrar registrar)
                 throw new InvalidOperationException("The audit chain needs a session that takes transaction participants.");
             await session.Database.EnsureStorageExistsAsync(typeof(StorageFeatures), token);
-            linker = _linkers.GetValue(session, _ => new AuditChainLinker(schema, globalStreamStarts));
+            linker = _linkers.GetValue(session, _ => new AuditChainLinker(schema, globalStreamStarts, _chains));
             registrar.AddTransactionParticipant(linker);
         }
 
         if (events.Any(e => e.Sequence <= 0))
             throw new InvalidOperationException("The audit chain needs rich event appends, which number events before commit.");
+        // A new stream's chain is known from its first event before anything is written, and refused here when it has
+        // none, so a stream that belongs to no chain fails before its transaction starts.
+        if (_chains.Count > MaxRemembered) _chains.Clear();
+        foreach (var first in events.Where(e => e.Version == 1))
+            _chains[first.StreamId] = AuditChain.ChainOf(first) ?? throw AuditChainLinker.NoChain(first.StreamId,
+                first.EventTypeName);
         linker.Pending = events.Select(e => e.Sequence).ToArray();
+        linker.Streams = events.Select(e => e.StreamId).Distinct().ToArray();
     }
 }
 
@@ -40,12 +55,14 @@ internal sealed class AuditChainListener(string schema, IReadOnlySet<string> glo
 /// to the same head, and can never deadlock with each other. It reads the events back from <c>mt_events</c>, so a
 /// link commits to exactly the bytes a later verification reads.
 /// </summary>
-internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globalStreamStarts) : ITransactionParticipant
+internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globalStreamStarts,
+    ConcurrentDictionary<Guid, string> chains) : ITransactionParticipant
 {
     /// <summary>A fixed first key keeps these advisory locks apart from Marten's own, which use the one-key form.</summary>
     private const int LockClass = 0x51540001;
 
     public long[] Pending { get; set; } = [];
+    public Guid[] Streams { get; set; } = [];
 
     public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         CancellationToken token)
@@ -54,34 +71,37 @@ internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globa
         // recomputed from the database, so a second run links the same events afresh.
         if (Pending.Length == 0) return;
 
-        var events = new List<(StoredEvent Event, string Chain)>();
-        await using (var read = new NpgsqlCommand($"""
-            select {StoredEvent.Columns}, f.type, f.data ->> 'communityId'
-            from "{schema}".mt_events e
-            left join "{schema}".mt_events f on f.stream_id = e.stream_id and f.version = 1
-            where e.seq_id = any(@seqs)
-            order by e.seq_id
-            """, connection, transaction))
+        // Streams met for the first time in this process: their chain is read from their first event, once.
+        var unknown = Streams.Where(id => !chains.ContainsKey(id)).ToArray();
+        if (unknown.Length > 0)
         {
-            read.Parameters.AddWithValue("seqs", Pending);
-            await using var reader = await read.ExecuteReaderAsync(token);
+            await using var first = new NpgsqlCommand($"""
+                select f.stream_id, f.type, f.data ->> 'communityId'
+                from "{schema}".mt_events f where f.stream_id = any(@streams) and f.version = 1
+                """, connection, transaction);
+            first.Parameters.AddWithValue("streams", unknown);
+            await using var reader = await first.ExecuteReaderAsync(token);
             while (await reader.ReadAsync(token))
-            {
-                var e = StoredEvent.Read(reader);
-                var firstType = reader.IsDBNull(11) ? null : reader.GetString(11);
-                var community = reader.IsDBNull(12) ? null : reader.GetString(12);
-                events.Add((e, ChainOf(e, firstType, community)));
-            }
+                chains.TryAdd(reader.GetGuid(0), ChainOf(reader.GetGuid(0), reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
-        if (events.Count != Pending.Length)
-            throw new InvalidOperationException(
-                $"The audit chain expected {Pending.Length} new events in the transaction and found {events.Count}.");
+        var streamChains = Streams.ToDictionary(id => id, id => chains.TryGetValue(id, out var chain)
+            ? chain
+            : throw NoChain(id, null));
+        var ordered = streamChains.Values.Distinct().Order(StringComparer.Ordinal).ToArray();
 
-        var chains = events.Select(e => e.Chain).Distinct().Order(StringComparer.Ordinal).ToArray();
+        // One round trip: the new rows as stored, then one lock per chain in a fixed order, then the chains' heads,
+        // read once the locks are held.
+        var events = new List<(StoredEvent Event, string Chain)>();
         var heads = new Dictionary<string, (long Position, string Hash)>();
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            foreach (var chain in chains)
+            var read = new NpgsqlBatchCommand($"""
+                select {StoredEvent.Columns} from "{schema}".mt_events e where e.seq_id = any(@seqs) order by e.seq_id
+                """);
+            read.Parameters.AddWithValue("seqs", Pending);
+            batch.BatchCommands.Add(read);
+            foreach (var chain in ordered)
             {
                 var lockCommand = new NpgsqlBatchCommand("select pg_advisory_xact_lock(@class, hashtext(@key))");
                 lockCommand.Parameters.AddWithValue("class", LockClass);
@@ -92,14 +112,22 @@ internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globa
                 select distinct on (chain) chain, position, hash from {AuditChain.Qualified(schema)}
                 where chain = any(@chains) order by chain, position desc
                 """);
-            headCommand.Parameters.AddWithValue("chains", chains);
+            headCommand.Parameters.AddWithValue("chains", ordered);
             batch.BatchCommands.Add(headCommand);
 
             await using var reader = await batch.ExecuteReaderAsync(token);
-            for (var i = 0; i < chains.Length; i++) await reader.NextResultAsync(token);
+            while (await reader.ReadAsync(token))
+            {
+                var e = StoredEvent.Read(reader);
+                events.Add((e, streamChains[e.StreamId]));
+            }
+            for (var i = 0; i <= ordered.Length; i++) await reader.NextResultAsync(token);
             while (await reader.ReadAsync(token))
                 heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2));
         }
+        if (events.Count != Pending.Length)
+            throw new InvalidOperationException(
+                $"The audit chain expected {Pending.Length} new events in the transaction and found {events.Count}.");
 
         var count = events.Count;
         var (chainColumn, positions, hashes) = (new string[count], new long[count], new string[count]);
@@ -134,12 +162,14 @@ internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globa
         return Task.CompletedTask;
     }
 
-    private string ChainOf(StoredEvent e, string? firstType, string? community)
+    private string ChainOf(Guid streamId, string firstType, string? community)
     {
-        if (firstType is not null && globalStreamStarts.Contains(firstType)) return AuditChain.Global;
+        if (globalStreamStarts.Contains(firstType)) return AuditChain.Global;
         if (Guid.TryParse(community, out var communityId)) return AuditChain.For(communityId);
-        throw new InvalidOperationException(
-            $"Stream {e.StreamId} starts with '{firstType ?? "(missing)"}', which names no communityId: every stream must " +
-            "belong to a community's audit chain, or start with an event listed in AuditChain.GlobalStreamStarts.");
+        throw NoChain(streamId, firstType);
     }
+
+    public static InvalidOperationException NoChain(Guid streamId, string? firstType) => new(
+        $"Stream {streamId} starts with '{firstType ?? "(missing)"}', which names no communityId: every stream must " +
+        "belong to a community's audit chain, or start with an event listed in AuditChain.GlobalStreamStarts.");
 }
