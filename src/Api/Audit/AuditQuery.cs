@@ -102,15 +102,26 @@ public static class AuditCsv
         Results.Stream(async body =>
         {
             await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            await writer.WriteAsync(Line(Header));
-            await foreach (var e in events)
-                await writer.WriteAsync(Line([
-                    e.Sequence.ToString(CultureInfo.InvariantCulture), e.Chain, e.ChainPosition?.ToString(CultureInfo.InvariantCulture),
-                    e.StreamId.ToString(), e.Version.ToString(CultureInfo.InvariantCulture), e.Type,
-                    InstantPattern.ExtendedIso.Format(e.RecordedAt), Text(e.User), e.UserId, Text(e.CorrelationId),
-                    Text(e.CausationId), e.EventId.ToString(), e.Data.GetRawText()
-                ]));
+            await WriteAsync(writer, events);
         }, "text/csv; charset=utf-8", fileName);
+
+    /// <summary>Writes the header and one line per event; the writer's encoding decides the byte-order mark.</summary>
+    public static async Task<long> WriteAsync(TextWriter writer, IAsyncEnumerable<TrailEvent> events)
+    {
+        long count = 0;
+        await writer.WriteAsync(Line(Header));
+        await foreach (var e in events)
+        {
+            await writer.WriteAsync(Line([
+                e.Sequence.ToString(CultureInfo.InvariantCulture), e.Chain, e.ChainPosition?.ToString(CultureInfo.InvariantCulture),
+                e.StreamId.ToString(), e.Version.ToString(CultureInfo.InvariantCulture), e.Type,
+                InstantPattern.ExtendedIso.Format(e.RecordedAt), Text(e.User), e.UserId, Text(e.CorrelationId),
+                Text(e.CausationId), e.EventId.ToString(), e.Data.GetRawText()
+            ]));
+            count++;
+        }
+        return count;
+    }
 
     private static string? Text(string? value) =>
         value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;

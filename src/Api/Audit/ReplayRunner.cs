@@ -49,6 +49,7 @@ public sealed class ReplayRunner(IDocumentStore store, IConfiguration configurat
             echo?.Invoke(line);
         }
 
+        Say($"replay {report.Id} requested by {report.RequestedBy}, into shadow schema {report.ShadowSchema}");
         try
         {
             var connectionString = configuration.GetConnectionString("Marten") ?? QunTuanSetup.DefaultConnectionString;
