@@ -108,9 +108,11 @@ internal sealed class AuditChainLinker(string schema, IReadOnlySet<string> globa
                 lockCommand.Parameters.AddWithValue("key", $"{schema}/{chain}");
                 batch.BatchCommands.Add(lockCommand);
             }
+            // One backward index probe per chain: the cost stays flat however long the chain grows.
             var headCommand = new NpgsqlBatchCommand($"""
-                select distinct on (chain) chain, position, hash from {AuditChain.Qualified(schema)}
-                where chain = any(@chains) order by chain, position desc
+                select c.chain, h.position, h.hash from unnest(@chains::varchar[]) as c(chain)
+                cross join lateral (select t.position, t.hash from {AuditChain.Qualified(schema)} t
+                                    where t.chain = c.chain order by t.position desc limit 1) h
                 """);
             headCommand.Parameters.AddWithValue("chains", ordered);
             batch.BatchCommands.Add(headCommand);
