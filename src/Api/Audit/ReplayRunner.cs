@@ -8,12 +8,14 @@ namespace QunTuan.Api.Audit;
 
 /// <summary>
 /// Runs replays in the background, one at a time (each builds a whole shadow schema), and keeps each one's report
-/// up to date in the store as it goes, so <c>GET /api/audit/replays/{id}</c> shows its progress.
+/// up to date in the store as it goes, so <c>GET /api/audit/replays/{id}</c> shows its progress. When the host stops,
+/// a running replay is cancelled and waited for, so its shadow schema is dropped before the process ends.
 /// </summary>
 public sealed class ReplayRunner(IDocumentStore store, IConfiguration configuration, IClock clock,
-    IHostApplicationLifetime lifetime, ILogger<ReplayRunner> logger)
+    IHostApplicationLifetime lifetime, ILogger<ReplayRunner> logger) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private Task _running = Task.CompletedTask;
 
     public async Task<ReplayReport> StartAsync(string requestedBy, Action<string>? echo = null)
@@ -27,7 +29,11 @@ public sealed class ReplayRunner(IDocumentStore store, IConfiguration configurat
             var id = Guid.CreateVersion7();
             report = new ReplayReport(id, requestedBy, clock.GetCurrentInstant(), ReplayStatus.Running, "queued", 0, 0,
                 null, 0, $"{store.Options.DatabaseSchemaName}_replay_{id.ToString("N")[^8..]}");
-            _running = Task.Run(() => RunAsync(report, echo, lifetime.ApplicationStopping));
+            _running = Task.Run(async () =>
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, _stopping.Token);
+                await RunAsync(report, echo, stop.Token);
+            });
         }
         await SaveAsync(report);
         return report;
@@ -37,6 +43,13 @@ public sealed class ReplayRunner(IDocumentStore store, IConfiguration configurat
     public Task WhenIdle()
     {
         lock (_gate) return _running.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await WhenIdle();
+        _stopping.Dispose();
     }
 
     private async Task RunAsync(ReplayReport report, Action<string>? echo, CancellationToken ct)
