@@ -5,6 +5,8 @@ using NodaTime;
 using NodaTime.Text;
 using NodaTime.Serialization.SystemTextJson;
 using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Audit;
+using QunTuan.Ledger.Certificates;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.RiverGuarding;
@@ -20,7 +22,8 @@ public static class LedgerMartenSetup
     public static readonly IPattern<Instant> SortableInstant =
         InstantPattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffff'Z'");
 
-    /// <summary>Event store conventions and the write models (decision state) of every stream.</summary>
+    /// <summary>Event store conventions and the write models (decision state) of every stream. Set the schema name
+    /// first: the audit chain's table is created next to the events.</summary>
     public static StoreOptions AddLedger(this StoreOptions opts)
     {
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, configure: o =>
@@ -56,7 +59,8 @@ public static class LedgerMartenSetup
             typeof(RiverTeamFormed), typeof(RiverTeamMemberJoined), typeof(RiverSegmentAdded),
             typeof(RiverPatrolRecorded), typeof(RiverFindingReported), typeof(RiverFindingResolved),
             typeof(ElderRegistered), typeof(ElderHelperPaired), typeof(ElderHelperUnpaired), typeof(ElderVisitLogged),
-            typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged)
+            typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged),
+            typeof(CertificateIssued)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -70,6 +74,10 @@ public static class LedgerMartenSetup
         opts.Projections.Snapshot<RiverFinding>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Elder>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ElderAlert>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Certificate>(SnapshotLifecycle.Inline);
+
+        // Every appended event is linked into its community's hash chain in the same transaction.
+        opts.AddAuditChain();
         return opts;
     }
 }

@@ -50,7 +50,8 @@ public sealed class AccessMiddleware(RequestDelegate next)
         await using var session = store.QuerySession();
         var access = new AccessContext(context, session);
         var grants = new List<Grant>();
-        foreach (var grant in rule.Grants.Where(g => user.Is(g.Role)))
+        foreach (var grant in rule.Grants.Where(g => user.Is(g.Role) &&
+                                                     (g.Reach != Reach.AllCommunities || user.CommunityIds.Count == 0)))
             if (grant.OnlyWithBodyField is null || await access.BodyHas(grant.OnlyWithBodyField))
                 grants.Add(grant);
         if (rule.OfficeOnlyFlags is { } flags)
@@ -77,7 +78,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
 
     public static bool Reaches(CurrentUser user, Grant grant, Resource resource) => grant.Reach switch
     {
-        Reach.Anywhere => true,
+        Reach.Anywhere or Reach.AllCommunities => true,
         Reach.Community => user.Covers(grant.Role, resource.CommunityId),
         Reach.Own => user.VolunteerId is { } own && resource.OwnerVolunteerId == own,
         Reach.Organized => user.Covers(grant.Role, resource.CommunityId) && user.VolunteerId is { } me &&

@@ -23,6 +23,8 @@ public static class Who
 {
     public static Grant Office => new(Role.Office, Reach.Community);
     public static Grant Auditor => new(Role.Auditor, Reach.Community);
+    /// <summary>An auditor of every community, for operations over the whole store (replays, chain, invariants).</summary>
+    public static Grant AuditorOfAll => new(Role.Auditor, Reach.AllCommunities);
     public static Grant OrganizerInCommunity => new(Role.Organizer, Reach.Community);
     public static Grant OrganizerOfIt => new(Role.Organizer, Reach.Organized);
     /// <summary>A volunteer who belongs to the team (river-guard teams have no separate organizers).</summary>

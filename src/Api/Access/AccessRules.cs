@@ -121,6 +121,21 @@ public static class AccessRules
         Rule("GET", "/api/communities/{communityId}/ratings", CommunityInRoute(),
             [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
 
+        // Audit (审计): auditors and admins read; operations over the whole store need an auditor of every community.
+        Rule("GET", "/api/audit/streams/{streamId}/events", StreamInRoute(), [Auditor, AuditorOfAll]);
+        Rule("GET", "/api/audit/communities/{communityId}/events", CommunityInRoute(), [Auditor]);
+        Rule("GET", "/api/audit/chain/verify", Nothing, [AuditorOfAll]);
+        Rule("GET", "/api/audit/chain/heads", Nothing, [AuditorOfAll]);
+        Rule("POST", "/api/audit/replays", Nothing, [AuditorOfAll]);
+        Rule("GET", "/api/audit/replays/{replayId}", Nothing, [AuditorOfAll]);
+        Rule("GET", "/api/audit/invariants", Nothing, [AuditorOfAll]);
+
+        // Certificates (志愿服务记录证明): auditors issue and read them; anyone may check one against the ledger.
+        Rule("POST", "/api/volunteers/{volunteerId}/certificates", VolunteerInRoute(), [Auditor]);
+        Rule("GET", "/api/certificates/{certificateId}", CertificateInRoute(), [Auditor]);
+        Rule("GET", "/api/certificates/{certificateId}/print", CertificateInRoute(), [Auditor]);
+        Public("GET", "/api/certificates/{certificateId}/verify");
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

@@ -11,7 +11,10 @@ public enum Reach
     /// <summary>The resource belongs to the user's own volunteer record.</summary>
     Own,
     /// <summary>The user's volunteer record organizes the resource (its team or shift), in their community.</summary>
-    Organized
+    Organized,
+    /// <summary>The whole store: only for a user whose scope is every community (an auditor with no listed
+    /// community). Scoped users are refused the route outright, with a 403.</summary>
+    AllCommunities
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Marten;
 using QunTuan.Api.Infrastructure;
+using QunTuan.Ledger.Audit;
+using QunTuan.Ledger.Certificates;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Projections.Communities;
@@ -119,6 +121,22 @@ public static class Locators
 
     public static Locator ElderAlertInRoute(string name = "alertId") =>
         DocumentInRoute<ElderAlertView>(name, "elder_alert", a => Resource.InCommunity(a.CommunityId));
+
+    /// <summary>Any event stream, in the community its first event names; catalog streams are global.</summary>
+    public static Locator StreamInRoute(string name = "streamId") => async c =>
+    {
+        var raw = c.Route(name) ?? "";
+        var notFound = LedgerRuleViolation.NotFound("stream", raw);
+        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
+        var first = await c.Session.Events.FetchStreamAsync(id, version: 1, token: c.Cancellation);
+        if (first.Count == 0) return new Located(Resource.Missing, notFound);
+        return new Located(Guid.TryParse(AuditChain.ChainOf(first[0]), out var community)
+            ? Resource.InCommunity(community)
+            : Resource.Global, notFound);
+    };
+
+    public static Locator CertificateInRoute(string name = "certificateId") =>
+        DocumentInRoute<Certificate>(name, "certificate", c => Resource.InCommunity(c.CommunityId, c.VolunteerId));
 
     private static Resource RiverTeam(RiverTeamView team) =>
         Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());

@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using NodaTime;
 using QunTuan.Api.Access;
+using QunTuan.Api.Audit;
 using QunTuan.Api.Health;
 using QunTuan.Api.Identity;
 using QunTuan.Api.Limits;
@@ -11,6 +12,7 @@ using QunTuan.Api.Idempotency;
 using QunTuan.Api.Seeding;
 using QunTuan.Api.Simulation;
 using QunTuan.Ledger;
+using QunTuan.Ledger.Shared;
 using QunTuan.Projections;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -48,6 +50,7 @@ public static class QunTuanSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemas>());
+        services.AddSingleton<ReplayRunner>();
         services.AddSingleton<ProjectionLagMonitor>();
         services.AddHostedService(s => s.GetRequiredService<ProjectionLagMonitor>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database")
@@ -56,15 +59,17 @@ public static class QunTuanSetup
         // After the seeds: demo volunteers' accounts link to seeded volunteers. Never in Production.
         if (builder.Environment.IsDevelopment()) services.InitializeMartenWith<DemoUsers>();
 
-        services.AddMarten(_ =>
+        services.AddMarten(provider =>
             {
                 var opts = new StoreOptions();
                 opts.Connection(config.GetConnectionString("Marten") ?? DefaultConnectionString);
                 opts.DatabaseSchemaName = config["Marten:Schema"] ?? "quntuan";
                 opts.AddLedger().AddLedgerProjections();
+                opts.Events.TimeProvider = new ClockTimeProvider(provider.GetRequiredService<IClock>());
                 opts.Schema.For<IdempotencyRecord>();
                 opts.Schema.For<UserAccount>().UniqueIndex(u => u.Username).Index(u => u.VolunteerId);
                 opts.Schema.For<SecurityEvent>().Index(e => e.At);
+                opts.Schema.For<ReplayReport>();
                 return opts;
             })
             .UseLightweightSessions()

@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Pagination;
 using NodaTime;
+using QunTuan.Api.Audit;
 using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Shared;
 using QunTuan.Projections.Activities;
@@ -28,33 +29,52 @@ public sealed record StatementEntry(
     string? Note,
     string Actor);
 
-public sealed record Statement(Guid VolunteerId, VolunteerBalance Balance, ResultPage<StatementEntry> Movements);
+/// <param name="AsOfVersion">Set when the statement was folded from the events up to that account version
+/// (<c>asOf</c> or <c>version</c>), rather than read from the live documents.</param>
+public sealed record Statement(Guid VolunteerId, VolunteerBalance Balance, ResultPage<StatementEntry> Movements,
+    long? AsOfVersion = null);
 
 public static class GetStatementEndpoint
 {
-    /// <summary>Every movement on the account, newest first, with who made it and the rule version behind it.</summary>
+    /// <summary>
+    /// Every movement on the account, newest first, with who made it and the rule version behind it. With
+    /// <c>asOf</c> or <c>version</c>, the statement as it stood then, folded from the account's events.
+    /// </summary>
     [WolverineGet("/api/volunteers/{volunteerId}/statement")]
-    public static async Task<Statement> Get(string volunteerId, int? page, int? pageSize, IQuerySession session,
-        CancellationToken ct)
+    public static async Task<Statement> Get(string volunteerId, int? page, int? pageSize, string? asOf, string? version,
+        IQuerySession session, CancellationToken ct)
     {
         var paging = Paging.From(page, pageSize, defaultSize: 50);
         var id = Ids.FromRoute(volunteerId, "volunteer");
+        var point = AuditQuery.AsOf(asOf, version);
+        var activities = (await session.Query<ActivityView>().ToListAsync(ct)).ToDictionary(a => a.Code);
+
+        if (point is not null)
+        {
+            var history = await AuditQuery.History(session, id, volunteerId, point.Value, ct);
+            var newest = history.Movements.OrderByDescending(l => l.Version).Skip(paging.Skip).Take(paging.PageSize);
+            return new Statement(id, history.Balance, new ResultPage<StatementEntry>(
+                newest.Select(l => Entry(l, activities)).ToList(), paging.Page, paging.PageSize, history.Movements.Count),
+                history.Version);
+        }
+
         var balance = await session.LoadAsync<VolunteerBalance>(id, ct)
                       ?? throw LedgerRuleViolation.NotFound("volunteer", volunteerId);
         var lines = await session.Query<StatementLine>()
             .Where(x => x.VolunteerId == id)
             .OrderByDescending(x => x.Version)
             .ToPagedListAsync(paging.Page, paging.PageSize, ct);
-        var activities = (await session.Query<ActivityView>().ToListAsync(ct)).ToDictionary(a => a.Code);
 
-        var entries = lines.Select(l =>
-        {
-            var activity = l.ActivityCode is null ? null : activities.GetValueOrDefault(l.ActivityCode);
-            return new StatementEntry(l.Version, l.At, l.Kind, l.Points, l.Minutes, l.BalanceAfter, l.ServiceDate,
-                l.ActivityCode, activity?.NameZh, activity?.NameEn, l.RecordId, l.RuleId, l.RuleVersion, l.Reason,
-                l.Note, l.Actor);
-        }).ToList();
+        var entries = lines.Select(l => Entry(l, activities)).ToList();
         return new Statement(id, balance,
             new ResultPage<StatementEntry>(entries, paging.Page, paging.PageSize, lines.TotalItemCount));
+    }
+
+    private static StatementEntry Entry(StatementLine l, IReadOnlyDictionary<string, ActivityView> activities)
+    {
+        var activity = l.ActivityCode is null ? null : activities.GetValueOrDefault(l.ActivityCode);
+        return new StatementEntry(l.Version, l.At, l.Kind, l.Points, l.Minutes, l.BalanceAfter, l.ServiceDate,
+            l.ActivityCode, activity?.NameZh, activity?.NameEn, l.RecordId, l.RuleId, l.RuleVersion, l.Reason,
+            l.Note, l.Actor);
     }
 }

@@ -85,10 +85,25 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["GET /api/communities/{communityId}/ratings.csv"] = ([V, G, O, A, D], [D]),
         ["POST /api/ratings"] = ([V, G, O, D], [D]),
         ["GET /api/communities/{communityId}/ratings"] = ([V, G, O, A, D], [D]),
+        // Audit: the auditor here audits Lanhua only; whole-store operations need an auditor of every community
+        // (when_auditors_use_the_audit_routes covers one).
+        ["GET /api/audit/streams/{streamId}/events"] = ([A, D], [D]),
+        ["GET /api/audit/communities/{communityId}/events"] = ([A, D], [D]),
+        ["GET /api/audit/chain/verify"] = ([D], [D]),
+        ["GET /api/audit/chain/heads"] = ([D], [D]),
+        ["POST /api/audit/replays"] = ([D], [D]),
+        ["GET /api/audit/replays/{replayId}"] = ([D], [D]),
+        ["GET /api/audit/invariants"] = ([D], [D]),
+        ["POST /api/volunteers/{volunteerId}/certificates"] = ([A, D], [D]),
+        ["GET /api/certificates/{certificateId}"] = ([A, D], [D]),
+        ["GET /api/certificates/{certificateId}/print"] = ([A, D], [D]),
     };
 
     private static readonly string[] PublicRoutes =
-        ["POST /api/auth/token", "POST /api/auth/activate", "GET /api/activities", "GET /api/activities/{code}"];
+        [
+            "POST /api/auth/token", "POST /api/auth/activate", "GET /api/activities", "GET /api/activities/{code}",
+            "GET /api/certificates/{certificateId}/verify"
+        ];
 
     private static readonly Dictionary<string, UserAccount> Users = new()
     {
@@ -196,9 +211,10 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         Guid RiverPatrol,
         Guid Finding,
         Guid Elder,
-        Guid Alert);
+        Guid Alert,
+        Guid Certificate);
 
-    private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper);
+    private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper, Guid Replay);
 
     /// <summary>Lanhua's seeded world, plus the same kinds of things in 梅花社区, all made by an administrator.</summary>
     private async Task<World> Arrange()
@@ -269,6 +285,10 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         var ownRiver = await River("lanhua", LanhuaRiverTeam, LanhuaSegment, Seeded.LiJianguo);
         var ownElder = await Elder("lanhua", Elder1, Seeded.ZhangXiaomei);
 
+        async Task<Guid> Certificate(Guid volunteer) => (await Read<QunTuan.Api.Certificates.CertificateView>(
+            await Ok(Post($"/api/volunteers/{volunteer}/certificates", new { from = "2026-11-01", to = "2026-11-23" },
+                user: admin)))).CertificateId;
+
         var foreignRecord = await Pending(mei);
         var foreignPatrol = await Patrol("meihua", Guid.Empty, mei);
         var foreignRiver = await River("meihua", Guid.Empty, Guid.Empty, mei);
@@ -276,11 +296,23 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
 
         return new World(
             new Resources("lanhua", Seeded.ZhangXiaomei, ownRecords, ownPatrol.Team, ownPatrol.Shift, ownPatrol.Code,
-                ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert),
+                ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert,
+                await Certificate(Seeded.ZhangXiaomei)),
             new Resources("meihua", mei, Users.Keys.ToDictionary(r => r, _ => foreignRecord), foreignPatrol.Team,
                 foreignPatrol.Shift, foreignPatrol.Code, foreignRiver.Team, foreignRiver.Segment, foreignRiver.Patrol,
-                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert),
-            meiHelper);
+                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert, await Certificate(mei)),
+            meiHelper, await StoredReplayReport());
+    }
+
+    /// <summary>A finished replay's report, stored directly: the matrix is about who may read it, not about replays.</summary>
+    private async Task<Guid> StoredReplayReport()
+    {
+        var report = new QunTuan.Api.Audit.ReplayReport(Guid.CreateVersion7(), "admin-zhou", App.Clock.GetCurrentInstant(),
+            QunTuan.Api.Audit.ReplayStatus.Completed, "completed", 1, 1, null, 0, "none");
+        await using var session = Store.LightweightSession();
+        session.Store(report);
+        await session.SaveChangesAsync();
+        return report.Id;
     }
 
     private static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> call)
@@ -302,6 +334,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         return template
             .Replace("{communityId}", r.Community)
             .Replace("{volunteerId}", VolunteerFor(side, role, w).ToString())
+            .Replace("{streamId}", VolunteerFor(side, role, w).ToString())
             .Replace("{recordId}", r.Record[role].ToString())
             .Replace("{teamId}", teamId.ToString())
             .Replace("{shiftId}", r.Shift.ToString())
@@ -309,6 +342,8 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             .Replace("{findingId}", r.Finding.ToString())
             .Replace("{elderId}", r.Elder.ToString())
             .Replace("{alertId}", r.Alert.ToString())
+            .Replace("{certificateId}", r.Certificate.ToString())
+            .Replace("{replayId}", w.Replay.ToString())
             .Replace("{code}", "CB02");
     }
 
@@ -356,6 +391,7 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
                 visitDate = "2026-11-23", minutes = 20, wellbeing = "ok" },
             "POST /api/elder-alerts/{alertId}/acknowledge" => new { note = "已电话确认" },
             "POST /api/ratings" => new { subjectKind = "patrol_shift", subjectId = r.Shift, rating = "satisfied" },
+            "POST /api/volunteers/{volunteerId}/certificates" => new { from = "2026-11-01", to = "2026-11-23" },
             _ => null
         };
         return body is null ? null : JsonSerializer.Serialize(body, Json);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using QunTuan.Api.Identity;
 using QunTuan.Api.Infrastructure;
@@ -28,15 +29,29 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         App.Clock.Reset(AppFactory.DefaultNow);
+        // A replay started by the previous test must not copy a store being wiped.
+        await App.Services.GetRequiredService<QunTuan.Api.Audit.ReplayRunner>().WhenIdle();
         // Pauses the async daemon around the wipe, so no projection sees half a reset.
         await App.Services.ResetAllMartenDataAsync();
+        _seededEvents = await EventCount();
         Client = App.ClientFor(TestUsers.Office());
     }
 
-    public Task DisposeAsync()
+    private long _seededEvents;
+
+    /// <summary>
+    /// After every test that wrote anything, the ledger invariants I1-I8 (I6 is left to the replay tests) must hold
+    /// over the whole store. Tests that corrupt the store on purpose, with SQL, turn this off.
+    /// </summary>
+    protected virtual bool LedgerMustStaySound => true;
+
+    public async Task DisposeAsync()
     {
         Client.Dispose();
-        return Task.CompletedTask;
+        if (!LedgerMustStaySound || await EventCount() == _seededEvents) return;
+        var report = await QunTuan.Projections.Audit.InvariantCheck.RunAsync(Store, App.Clock.GetCurrentInstant(),
+            samplePerType: 0);
+        report.AllHold.ShouldBeTrue(string.Join("\n", report.Invariants.Where(i => !i.Holds).Select(i => $"{i.Id}: {i.Summary}")));
     }
 
     /// <summary>Posts as the default office clerk, or as office clerk <paramref name="actor"/>, or as <paramref name="user"/>.</summary>
