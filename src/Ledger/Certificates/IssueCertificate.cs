@@ -15,9 +15,15 @@ public static class IssueCertificateDecider
     /// Totals the account's events for the period and fixes them, with the chain link of the account's last event
     /// (<paramref name="anchor"/>, at <paramref name="accountVersion"/>), into the certificate.
     /// </summary>
+    /// <summary>No love bank kept records before this; an earlier date is a typo, not a period.</summary>
+    public static readonly LocalDate EarliestFrom = new(2000, 1, 1);
+
     public static CertificateIssued Decide(IssueCertificate command, Guid communityId, IReadOnlyList<object> accountEvents,
         long accountVersion, ChainAnchor anchor, Instant now)
     {
+        if (command.From < EarliestFrom)
+            throw LedgerRuleViolation.Invalid("period_too_early",
+                $"证明期间不能早于 {EarliestFrom:uuuu-MM-dd} / the period cannot start before {EarliestFrom:uuuu-MM-dd}", "from");
         if (command.To < command.From)
             throw LedgerRuleViolation.Invalid("period_reversed",
                 "证明期间的结束日期不能早于开始日期 / the period cannot end before it starts", "to");
