@@ -1,6 +1,10 @@
 using JasperFx.Events.Projections;
 using Marten;
 using QunTuan.Projections.Activities;
+using QunTuan.Projections.Beneficiaries;
+using QunTuan.Projections.Catalog;
+using QunTuan.Projections.Chest;
+using QunTuan.Projections.Redemptions;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
@@ -33,6 +37,11 @@ public static class ProjectionsMartenSetup
         opts.Projections.Add<ElderViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ElderCoverageProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ElderAlertViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CatalogItemViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RedemptionViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ChestViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ChestLineProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<HouseholdViewProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
@@ -48,6 +57,12 @@ public static class ProjectionsMartenSetup
         opts.Schema.For<ElderView>().Index(x => x.CommunityId);
         opts.Schema.For<ElderCoverage>().Index(x => x.CommunityId).Index(x => x.LastSeenDay);
         opts.Schema.For<ElderAlertView>().Index(x => x.CommunityId).Index(x => x.Open).Index(x => x.RaisedAt);
+        opts.Schema.For<CatalogItemView>().Index(x => x.CommunityId);
+        opts.Schema.For<RedemptionView>().Index(x => x.CommunityId).Index(x => x.Status).Index(x => x.VolunteerId)
+            .Index(x => x.RequestedAt);
+        opts.Schema.For<ChestView>().UniqueIndex(x => x.CommunityId);
+        opts.Schema.For<ChestLine>().Index(x => x.ChestId).Index(x => x.Version);
+        opts.Schema.For<HouseholdView>().Index(x => x.CommunityId);
         return opts;
     }
 }

@@ -2,7 +2,9 @@ using Marten;
 using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
+using QunTuan.Projections.Catalog;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.Redemptions;
 using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
@@ -119,6 +121,13 @@ public static class Locators
 
     public static Locator ElderAlertInRoute(string name = "alertId") =>
         DocumentInRoute<ElderAlertView>(name, "elder_alert", a => Resource.InCommunity(a.CommunityId));
+
+    public static Locator CatalogItemInRoute(string name = "itemId") =>
+        DocumentInRoute<CatalogItemView>(name, "catalog_item", i => Resource.InCommunity(i.CommunityId));
+
+    /// <summary>A redemption belongs to the volunteer who asked for it (a chest grant to nobody but the office).</summary>
+    public static Locator RedemptionInRoute(string name = "redemptionId") =>
+        DocumentInRoute<RedemptionView>(name, "redemption", r => Resource.InCommunity(r.CommunityId, r.VolunteerId));
 
     private static Resource RiverTeam(RiverTeamView team) =>
         Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());

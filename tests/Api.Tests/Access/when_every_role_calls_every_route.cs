@@ -75,6 +75,29 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["PUT /api/elders/{elderId}/helpers"] = ([O, D], [D]),
         ["POST /api/elders/{elderId}/visits"] = ([V, G, O, D], [D]),
         ["POST /api/elder-alerts/{alertId}/acknowledge"] = ([O, D], [D]),
+        ["GET /api/communities/{communityId}/catalog"] = ([V, G, O, A, D], [D]),
+        ["POST /api/communities/{communityId}/catalog"] = ([O, D], [D]),
+        ["GET /api/catalog-items/{itemId}"] = ([V, G, O, A, D], [D]),
+        ["POST /api/catalog-items/{itemId}/restock"] = ([O, D], [D]),
+        ["POST /api/catalog-items/{itemId}/slots"] = ([O, D], [D]),
+        ["POST /api/catalog-items/{itemId}/reprice"] = ([O, D], [D]),
+        // Volunteers ask for themselves only: the office cannot spend a volunteer's points.
+        ["POST /api/redemptions"] = ([V, G, D], [D]),
+        ["GET /api/redemptions/{redemptionId}"] = ([V, G, O, A, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/approve"] = ([O, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/reject"] = ([O, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/cancel"] = ([V, G, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/fulfil"] = ([O, D], [D]),
+        ["GET /api/communities/{communityId}/redemptions"] = ([O, A, D], [D]),
+        ["GET /api/volunteers/{volunteerId}/redemptions"] = ([V, G, O, A, D], [D]),
+        ["POST /api/volunteers/{volunteerId}/donations"] = ([V, G, D], [D]),
+        ["GET /api/communities/{communityId}/chest"] = ([O, A, D], [D]),
+        ["POST /api/communities/{communityId}/chest/grants"] = ([O, D], [D]),
+        ["PUT /api/communities/{communityId}/points-policy"] = ([O, D], [D]),
+        ["POST /api/communities/{communityId}/points-expiry"] = ([O, D], [D]),
+        ["POST /api/communities/{communityId}/households"] = ([O, D], [D]),
+        ["GET /api/communities/{communityId}/households"] = ([V, G, O, A, D], [D]),
+        ["POST /api/catalog-items/{itemId}/delist"] = ([O, D], [D]),
     };
 
     private static readonly string[] PublicRoutes =
@@ -186,7 +209,9 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         Guid RiverPatrol,
         Guid Finding,
         Guid Elder,
-        Guid Alert);
+        Guid Alert,
+        Guid Item,
+        Dictionary<string, Guid> Redemption);
 
     private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper);
 
@@ -250,6 +275,27 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             return (elder, visit.AlertId!.Value);
         }
 
+        async Task<Guid> Item(string community) => (await Read<QunTuan.Ledger.Catalog.CatalogItemListed>(await Ok(Post(
+            $"/api/communities/{community}/catalog", new QunTuan.Api.Catalog.ListCatalogItemRequest("MX01", "矩阵测试品",
+                "Matrix item", QunTuan.Ledger.Catalog.ItemClass.Goods, 10, 100), user: admin)))).ItemId;
+
+        async Task<Guid> Redemption(Guid volunteer, Guid item)
+        {
+            await Ok(Post($"/api/volunteers/{volunteer}/adjustments", new QunTuan.Api.Volunteers.AdjustPointsRequest(50,
+                QunTuan.Ledger.Volunteers.CorrectionReason.Goodwill, "矩阵测试"), user: admin));
+            return (await Read<QunTuan.Api.Redemptions.RedemptionResponse>(await Ok(Post("/api/redemptions",
+                new QunTuan.Api.Redemptions.RequestRedemptionRequest(volunteer, item), user: admin)))).RedemptionId;
+        }
+
+        var ownItem = await Item("lanhua");
+        var ownRedemptions = new Dictionary<string, Guid>
+        {
+            [V] = await Redemption(Seeded.ZhangXiaomei, ownItem), [G] = await Redemption(Seeded.LiJianguo, ownItem)
+        };
+        foreach (var role in new[] { O, A, D }) ownRedemptions[role] = await Redemption(Seeded.ZhangXiaomei, ownItem);
+        var foreignItem = await Item("meihua");
+        var foreignRedemption = await Redemption(mei, foreignItem);
+
         var ownRecords = new Dictionary<string, Guid>
         {
             [V] = await Pending(Seeded.ZhangXiaomei), [G] = await Pending(Seeded.LiJianguo)
@@ -266,10 +312,12 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
 
         return new World(
             new Resources("lanhua", Seeded.ZhangXiaomei, ownRecords, ownPatrol.Team, ownPatrol.Shift, ownPatrol.Code,
-                ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert),
+                ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert,
+                ownItem, ownRedemptions),
             new Resources("meihua", mei, Users.Keys.ToDictionary(r => r, _ => foreignRecord), foreignPatrol.Team,
                 foreignPatrol.Shift, foreignPatrol.Code, foreignRiver.Team, foreignRiver.Segment, foreignRiver.Patrol,
-                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert),
+                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert, foreignItem,
+                Users.Keys.ToDictionary(r => r, _ => foreignRedemption)),
             meiHelper);
     }
 
@@ -298,6 +346,8 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             .Replace("{findingId}", r.Finding.ToString())
             .Replace("{elderId}", r.Elder.ToString())
             .Replace("{alertId}", r.Alert.ToString())
+            .Replace("{itemId}", r.Item.ToString())
+            .Replace("{redemptionId}", r.Redemption[role].ToString())
             .Replace("{code}", "CB02");
     }
 
@@ -344,6 +394,23 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             "POST /api/elders/{elderId}/visits" => new { volunteerId = side == Side.Foreign ? w.ForeignHelper : volunteer,
                 visitDate = "2026-11-23", minutes = 20, wellbeing = "ok" },
             "POST /api/elder-alerts/{alertId}/acknowledge" => new { note = "已电话确认" },
+            "POST /api/communities/{communityId}/catalog" => new { code = $"T{Guid.NewGuid():N}"[..9].ToUpperInvariant(),
+                nameZh = "新物品", nameEn = "New item", @class = "goods", price = 10, stock = 5 },
+            "POST /api/catalog-items/{itemId}/restock" => new { quantity = 1 },
+            "POST /api/catalog-items/{itemId}/slots" => new { date = "2026-12-01", start = "09:00:00", end = "11:00:00",
+                capacity = 5 },
+            "POST /api/catalog-items/{itemId}/reprice" => new { price = 12 },
+            "POST /api/catalog-items/{itemId}/delist" => new { reason = "停止供应" },
+            "POST /api/redemptions" => new { volunteerId = volunteer, itemId = r.Item },
+            "POST /api/redemptions/{redemptionId}/reject" => new { reason = "不符" },
+            "POST /api/redemptions/{redemptionId}/cancel" => new { },
+            "POST /api/redemptions/{redemptionId}/fulfil" => new { code = "00000000" },
+            "POST /api/volunteers/{volunteerId}/donations" => new { points = 1 },
+            "POST /api/communities/{communityId}/chest/grants" => new { itemId = r.Item, beneficiaryId = r.Elder },
+            "PUT /api/communities/{communityId}/points-policy" => new { decisionWindow = "7:00:00:00",
+                collectionWindow = "30:00:00:00" },
+            "POST /api/communities/{communityId}/households" => new { label = "困难户甲", grid = "第1网格",
+                circumstance = "low_income" },
             _ => null
         };
         return body is null ? null : JsonSerializer.Serialize(body, Json);
