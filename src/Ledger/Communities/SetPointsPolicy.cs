@@ -35,7 +35,7 @@ public static class SetPointsPolicyDecider
                 "expireAfterYears");
 
         var wanted = new PointsPolicy(command.DecisionWindow, command.CollectionWindow, command.ExpireAfterYears);
-        if (community.Policy == wanted) return null;
+        if (community.Points == wanted) return null;
         return new PointsPolicySet(community.Id, wanted.DecisionWindow, wanted.CollectionWindow,
             wanted.ExpireAfterYears, community.PolicyRevision + 1, now, command.Actor);
     }
