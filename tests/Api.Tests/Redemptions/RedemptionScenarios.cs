@@ -22,6 +22,9 @@ public abstract class RedemptionScenarios(AppFixture fixture) : Scenarios(fixtur
     /// <summary>Seeded Lanhua service: S01 free haircut, 20 points, Tuesdays 09:00-11:00, 6 places, once a month.</summary>
     protected static readonly Guid Haircut = CatalogIds.Item(Seeded.Lanhua, "S01");
 
+    /// <summary>A seeded Lanhua catalog item by its code.</summary>
+    protected static Guid SeededItem(string code) => CatalogIds.Item(Seeded.Lanhua, code);
+
     /// <summary>Lists a goods item in Lanhua as the office and returns its id.</summary>
     protected async Task<Guid> ListGoods(string code, int price, int stock, int? monthlyLimit = null)
     {
