@@ -7,9 +7,9 @@ using Wolverine.Http;
 
 namespace QunTuan.Api.Communities;
 
-/// <param name="DecisionWindow">How long a request waits for the office before it expires, as a NodaTime duration
-/// "D:hh:mm:ss" (7 days: "7:00:00:00").</param>
-/// <param name="CollectionWindow">How long an approved item waits to be collected ("30:00:00:00").</param>
+/// <param name="DecisionWindow">How long a request waits for the office before it expires, as hours, minutes and
+/// seconds "H:mm:ss" (7 days: "168:00:00"; 30 seconds: "0:00:30").</param>
+/// <param name="CollectionWindow">How long an approved item waits to be collected (30 days: "720:00:00").</param>
 /// <param name="ExpireAfterYears">Points earned in year Y expire at the end of year Y + n; absent: never.</param>
 public sealed record SetPointsPolicyRequest(Duration DecisionWindow, Duration CollectionWindow,
     int? ExpireAfterYears = null);

@@ -407,8 +407,8 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             "POST /api/redemptions/{redemptionId}/fulfil" => new { code = "00000000" },
             "POST /api/volunteers/{volunteerId}/donations" => new { points = 1 },
             "POST /api/communities/{communityId}/chest/grants" => new { itemId = r.Item, beneficiaryId = r.Elder },
-            "PUT /api/communities/{communityId}/points-policy" => new { decisionWindow = "7:00:00:00",
-                collectionWindow = "30:00:00:00" },
+            "PUT /api/communities/{communityId}/points-policy" => new { decisionWindow = "168:00:00",
+                collectionWindow = "720:00:00" },
             "POST /api/communities/{communityId}/households" => new { label = "困难户甲", grid = "第1网格",
                 circumstance = "low_income" },
             _ => null
