@@ -3,6 +3,7 @@ using QunTuan.Api.Beneficiaries;
 using QunTuan.Api.Chest;
 using QunTuan.Api.Redemptions;
 using QunTuan.Api.Tests.Infrastructure;
+using QunTuan.Api.Volunteers;
 using QunTuan.Ledger.Beneficiaries;
 using QunTuan.Ledger.Redemptions;
 using QunTuan.Projections.Chest;
@@ -91,6 +92,33 @@ public sealed class when_redeeming_for_someone_else(AppFixture fixture) : Redemp
         (await Post($"/api/volunteers/{Seeded.ZhangXiaomei}/donations", new DonatePointsRequest(5)))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Balance(Seeded.ZhangXiaomei)).Available.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task a_community_registered_before_chests_existed_gets_its_chest_on_first_use()
+    {
+        var zhuhua = QunTuan.Ledger.Shared.DeterministicId.ForCommunity("zhuhua");
+        await using (var session = Store.LightweightSession())
+        {
+            // Its history from before this feature: the registration alone, no chest.
+            session.Events.StartStream<QunTuan.Ledger.Communities.Community>(zhuhua,
+                new QunTuan.Ledger.Communities.CommunityRegistered(zhuhua, "zhuhua", "竹花社区", "Zhuhua", "兰溪市",
+                    "兰江街道", 3000, App.Clock.GetCurrentInstant(), "admin"));
+            await session.SaveChangesAsync();
+        }
+        var admin = TestUsers.Admin();
+        var enrolled = await Read<VolunteerEnrolled>(await Ok(Post("/api/communities/zhuhua/volunteers",
+            new RegisterVolunteerRequest("竹一", "第1网格"), user: admin)));
+        var volunteer = enrolled.Volunteer.VolunteerId;
+        await Ok(Post($"/api/volunteers/{volunteer}/adjustments", new AdjustPointsRequest(20,
+            QunTuan.Ledger.Volunteers.CorrectionReason.Goodwill, "测试"), user: admin));
+
+        var donated = await Post($"/api/volunteers/{volunteer}/donations", new DonatePointsRequest(15),
+            user: TestUsers.Volunteer(volunteer, zhuhua));
+
+        donated.ShouldBe(HttpStatusCode.Created);
+        var chest = await GetAs<ChestStatement>(admin, "/api/communities/zhuhua/chest");
+        (chest.Chest.CommunityId, chest.Chest.Available, chest.Chest.DonationsReceived).ShouldBe((zhuhua, 15, 15));
     }
 
     private async Task Donate(Guid volunteer, int points, string? note = null)
