@@ -56,6 +56,11 @@ public static class GrantFromChestHandler
     public static async Task<RequestOutcome> Handle(GrantFromChest command, IDocumentSession session, IClock clock,
         IMessageBus bus, CancellationToken ct)
     {
+        var community = await session.Events.FetchLatest<Community>(command.CommunityId, ct)
+            ?? throw LedgerRuleViolation.NotFound("community", command.CommunityId);
+        // Lock order: the item, then the chest (the chest is always locked last). A grant sent twice at once
+        // queues on the item, and the second finds the first's redemption.
+        var itemStream = await session.Events.FetchForExclusiveWriting<CatalogItem>(command.ItemId, ct);
         if (await session.Events.FetchStreamStateAsync(command.RedemptionId, ct) is not null)
         {
             var existing = await session.Events.FetchLatest<Redemption>(command.RedemptionId, ct)
@@ -63,11 +68,6 @@ public static class GrantFromChestHandler
             GrantFromChestDecider.EnsureSameGrant(command, existing);
             return new RequestOutcome(existing, null);
         }
-
-        var community = await session.Events.FetchLatest<Community>(command.CommunityId, ct)
-            ?? throw LedgerRuleViolation.NotFound("community", command.CommunityId);
-        // Lock order: the item, then the chest (the chest is always locked last).
-        var itemStream = await session.Events.FetchForExclusiveWriting<CatalogItem>(command.ItemId, ct);
         var item = itemStream.Aggregate ?? throw LedgerRuleViolation.NotFound("catalog_item", command.ItemId, "itemId");
         var beneficiary = await Beneficiary.Find(session, command.BeneficiaryId, ct);
         var now = clock.GetCurrentInstant();

@@ -21,8 +21,6 @@ public sealed record Redemption(
     Instant? CollectBy = null,
     string? PickupCodeHash = null)
 {
-    public bool IsFinal => Status is not (RedemptionStatus.Requested or RedemptionStatus.Approved);
-
     public static Redemption Create(RedemptionRequested e) =>
         new(e.RedemptionId, e.CommunityId, e.ItemId, e.ItemCode, e.SlotId, e.Points, e.PayerKind, e.PayerId,
             e.VolunteerId, e.BeneficiaryKind, e.BeneficiaryId, e.LimitMonth, RedemptionStatus.Requested, e.ExpiresAt);

@@ -76,6 +76,10 @@ public static class RequestRedemptionHandler
     public static async Task<RequestOutcome> Handle(RequestRedemption command, IDocumentSession session, IClock clock,
         IMessageBus bus, CancellationToken ct)
     {
+        // Lock order: the item, then the payer's account. Fifty requests for one item or from one account queue
+        // on these row locks and each decides on what the one before it committed; the same request sent twice
+        // at once queues too, and the second finds the first's redemption.
+        var itemStream = await session.Events.FetchForExclusiveWriting<CatalogItem>(command.ItemId, ct);
         if (await session.Events.FetchStreamStateAsync(command.RedemptionId, ct) is not null)
         {
             var existing = await session.Events.FetchLatest<Redemption>(command.RedemptionId, ct)
@@ -83,10 +87,6 @@ public static class RequestRedemptionHandler
             RequestRedemptionDecider.EnsureSameRequest(command, existing);
             return new RequestOutcome(existing, null);
         }
-
-        // Lock order: the item, then the payer's account. Fifty requests for one item or from one account queue
-        // on these row locks and each decides on what the one before it committed.
-        var itemStream = await session.Events.FetchForExclusiveWriting<CatalogItem>(command.ItemId, ct);
         var item = itemStream.Aggregate ?? throw LedgerRuleViolation.NotFound("catalog_item", command.ItemId, "itemId");
         var community = await session.Events.FetchLatest<Community>(item.CommunityId, ct)
             ?? throw LedgerRuleViolation.NotFound("community", item.CommunityId);

@@ -147,6 +147,22 @@ public sealed class when_redemptions_race(AppFixture fixture) : RedemptionScenar
         (stock.Reserved, stock.Consumed, stock.Remaining).ShouldBe((0, approvals, Rounds - approvals));
     }
 
+    [Fact]
+    public async Task the_same_request_sent_ten_times_at_once_holds_the_points_once()
+    {
+        await Give(Seeded.ZhangXiaomei, 50);
+        var id = Guid.CreateVersion7();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => Request(Seeded.ZhangXiaomei, SmallGift, redemptionId: id)));
+
+        NoServerErrors(attempts, 1);
+        attempts.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        attempts.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(9);
+        (await Balance(Seeded.ZhangXiaomei)).Held.ShouldBe(10);
+        (await Item(SmallGift)).Reserved.ShouldBe(1);
+    }
+
     /// <summary>The 36 seeded volunteers and 14 more, each given <paramref name="points"/>.</summary>
     private async Task<IReadOnlyList<Guid>> FiftyVolunteersWithPoints(int points)
     {
