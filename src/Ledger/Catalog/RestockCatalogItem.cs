@@ -18,7 +18,8 @@ public static class RestockCatalogItemDecider
             if (command.SlotId is not null)
                 throw LedgerRuleViolation.Invalid("slots_not_for_goods",
                     "生活用品按库存兑换，没有时段 / goods have stock, not slots", "slotId");
-            if (command.Quantity < 1 || item.Stock - item.Consumed + command.Quantity > CatalogRules.MaxStock)
+            if (command.Quantity is < 1 or > CatalogRules.MaxStock ||
+                item.Stock - item.Consumed + command.Quantity > CatalogRules.MaxStock)
                 throw LedgerRuleViolation.Invalid("quantity_out_of_range",
                     $"补货数量须至少为 1，在架数量不超过 {CatalogRules.MaxStock} / quantity must be at least 1 and keep the shelf at most {CatalogRules.MaxStock}",
                     "quantity");
@@ -30,7 +31,7 @@ public static class RestockCatalogItemDecider
             throw LedgerRuleViolation.Invalid("slot_required", "社区服务须指定时段 / a service needs a slotId", "slotId");
         if (!item.Slots.TryGetValue(slotId, out var slot))
             throw LedgerRuleViolation.NotFound("slot", slotId, "slotId");
-        if (command.Quantity < 1 || slot.Capacity + command.Quantity > CatalogRules.MaxCapacity)
+        if (command.Quantity is < 1 or > CatalogRules.MaxCapacity || slot.Capacity + command.Quantity > CatalogRules.MaxCapacity)
             throw LedgerRuleViolation.Invalid("quantity_out_of_range",
                 $"增加名额须至少为 1，时段名额不超过 {CatalogRules.MaxCapacity} / quantity must be at least 1 and keep the slot at most {CatalogRules.MaxCapacity} places",
                 "quantity");

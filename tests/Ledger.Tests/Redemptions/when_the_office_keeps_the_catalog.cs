@@ -93,6 +93,19 @@ public sealed class when_the_office_keeps_the_catalog
             new RestockCatalogItem(item.Id, null, 5, null, "li"), delisted, Redeem.Now)).Code.ShouldBe("item_delisted");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(CatalogRules.MaxStock)]
+    [InlineData(int.MaxValue)]
+    public void a_restock_cannot_take_the_shelf_past_its_limit_or_round_it_negative(int quantity)
+    {
+        var item = Redeem.Goods(stock: 10);
+
+        Should.Throw<LedgerRuleViolation>(() => RestockCatalogItemDecider.Decide(
+            new RestockCatalogItem(item.Id, null, quantity, null, "li"), item, Redeem.Now)).Code
+            .ShouldBe("quantity_out_of_range");
+    }
+
     [Fact]
     public void a_service_is_restocked_slot_by_slot()
     {
