@@ -7,6 +7,10 @@ using NodaTime.Serialization.SystemTextJson;
 using QunTuan.Ledger.Activities;
 using QunTuan.Ledger.Audit;
 using QunTuan.Ledger.Certificates;
+using QunTuan.Ledger.Beneficiaries;
+using QunTuan.Ledger.Catalog;
+using QunTuan.Ledger.Chest;
+using QunTuan.Ledger.Redemptions;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.RiverGuarding;
@@ -60,7 +64,20 @@ public static class LedgerMartenSetup
             typeof(RiverPatrolRecorded), typeof(RiverFindingReported), typeof(RiverFindingResolved),
             typeof(ElderRegistered), typeof(ElderHelperPaired), typeof(ElderHelperUnpaired), typeof(ElderVisitLogged),
             typeof(ElderAlertRaised), typeof(ElderAlertAcknowledged),
-            typeof(CertificateIssued)
+            typeof(CertificateIssued),
+            typeof(PointsPolicySet),
+            typeof(PointsHeld), typeof(PointsReleased), typeof(PointsCaptured), typeof(PointsRefunded),
+            typeof(PointsDonated), typeof(PointsExpired),
+            typeof(CatalogItemListed), typeof(CatalogItemRestocked), typeof(CatalogSlotAdded),
+            typeof(CatalogItemRepriced), typeof(CatalogItemDelisted), typeof(CatalogUnitReserved),
+            typeof(CatalogUnitReleased), typeof(CatalogUnitConsumed), typeof(CatalogUnitReturned),
+            typeof(RedemptionRequested), typeof(RedemptionApproved), typeof(RedemptionRejected),
+            typeof(RedemptionCancelled), typeof(RedemptionExpired), typeof(RedemptionFulfilled),
+            typeof(RedemptionRefunded),
+            typeof(ChestOpened), typeof(ChestDonationReceived), typeof(ChestExpiredPointsReceived),
+            typeof(ChestPointsHeld), typeof(ChestPointsReleased), typeof(ChestPointsCaptured),
+            typeof(ChestPointsRefunded),
+            typeof(HouseholdRegistered)
         ]);
 
         // Write models are snapshotted inline so a fetch for writing reads one document, not a whole stream.
@@ -78,6 +95,12 @@ public static class LedgerMartenSetup
 
         // Every appended event is linked into its community's hash chain in the same transaction.
         opts.AddAuditChain();
+        opts.Projections.Snapshot<CatalogItem>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Redemption>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<CommunityChest>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Household>(SnapshotLifecycle.Inline);
+        // The yearly expiry sweep finds a community's accounts by their decision state.
+        opts.Schema.For<VolunteerAccount>().Index(x => x.CommunityId);
         return opts;
     }
 }

@@ -1,6 +1,10 @@
 using JasperFx.Events.Projections;
 using Marten;
 using QunTuan.Projections.Activities;
+using QunTuan.Projections.Beneficiaries;
+using QunTuan.Projections.Catalog;
+using QunTuan.Projections.Chest;
+using QunTuan.Projections.Redemptions;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Participation;
 using QunTuan.Projections.Patrols;
@@ -35,6 +39,11 @@ public static class ProjectionsMartenSetup
         opts.Projections.Add<ElderViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ElderCoverageProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ElderAlertViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CatalogItemViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RedemptionViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ChestViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ChestLineProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<HouseholdViewProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<CommunityView>().UniqueIndex(x => x.Code);
         opts.Schema.For<ActivityView>().UniqueIndex(x => x.Code);
@@ -62,6 +71,12 @@ public static class ProjectionsMartenSetup
             .Duplicate(x => x.Year).Duplicate(x => x.Quarter).Duplicate(x => x.Month).Duplicate(x => x.DayKey)
             .Duplicate(x => x.SessionKey).Duplicate(x => x.Credited).Duplicate(x => x.Points).Duplicate(x => x.Minutes);
         opts.Schema.For<RatingFact>().Index(x => x.CommunityId).Index(x => x.Quarter);
+        opts.Schema.For<CatalogItemView>().Index(x => x.CommunityId);
+        opts.Schema.For<RedemptionView>().Index(x => x.CommunityId).Index(x => x.Status).Index(x => x.VolunteerId)
+            .Index(x => x.RequestedAt);
+        opts.Schema.For<ChestView>().UniqueIndex(x => x.CommunityId);
+        opts.Schema.For<ChestLine>().Index(x => x.ChestId).Index(x => x.Version);
+        opts.Schema.For<HouseholdView>().Index(x => x.CommunityId);
         return opts;
     }
 }

@@ -136,6 +136,35 @@ public static class AccessRules
         Rule("GET", "/api/certificates/{certificateId}/print", CertificateInRoute(), [Auditor]);
         Public("GET", "/api/certificates/{certificateId}/verify");
 
+        // Redemption (积分兑换): the office runs the catalog, decides requests, hands items over and grants chest
+        // points; volunteers request, cancel and donate for themselves (and redeem for their community's
+        // beneficiaries); auditors read.
+        Rule("GET", "/api/communities/{communityId}/catalog", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("POST", "/api/communities/{communityId}/catalog", CommunityInRoute(), [Office]);
+        Rule("GET", "/api/catalog-items/{itemId}", CatalogItemInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+        Rule("POST", "/api/catalog-items/{itemId}/restock", CatalogItemInRoute(), [Office]);
+        Rule("POST", "/api/catalog-items/{itemId}/slots", CatalogItemInRoute(), [Office]);
+        Rule("POST", "/api/catalog-items/{itemId}/reprice", CatalogItemInRoute(), [Office]);
+        Rule("POST", "/api/catalog-items/{itemId}/delist", CatalogItemInRoute(), [Office]);
+        Rule("POST", "/api/redemptions", VolunteerInBody(), [Owner]);
+        Rule("GET", "/api/redemptions/{redemptionId}", RedemptionInRoute(), [Owner, Office, Auditor]);
+        Rule("POST", "/api/redemptions/{redemptionId}/approve", RedemptionInRoute(), [Office]);
+        Rule("POST", "/api/redemptions/{redemptionId}/reject", RedemptionInRoute(), [Office]);
+        Rule("POST", "/api/redemptions/{redemptionId}/cancel", RedemptionInRoute(), [Owner]);
+        Rule("POST", "/api/redemptions/{redemptionId}/fulfil", RedemptionInRoute(), [Office]);
+        Rule("GET", "/api/communities/{communityId}/redemptions", CommunityInRoute(), [Office, Auditor]);
+        Rule("GET", "/api/volunteers/{volunteerId}/redemptions", VolunteerInRoute(), [Owner, Office, Auditor]);
+        Rule("POST", "/api/volunteers/{volunteerId}/donations", VolunteerInRoute(), [Owner]);
+        Rule("GET", "/api/communities/{communityId}/chest", CommunityInRoute(), [Office, Auditor]);
+        Rule("POST", "/api/communities/{communityId}/chest/grants", CommunityInRoute(), [Office]);
+        Rule("PUT", "/api/communities/{communityId}/points-policy", CommunityInRoute(), [Office]);
+        Rule("POST", "/api/communities/{communityId}/points-expiry", CommunityInRoute(), [Office]);
+        Rule("POST", "/api/communities/{communityId}/households", CommunityInRoute(), [Office]);
+        Rule("GET", "/api/communities/{communityId}/households", CommunityInRoute(),
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+
         ByKey = Rules.ToDictionary(r => r.Key);
     }
 

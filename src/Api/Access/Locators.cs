@@ -4,7 +4,9 @@ using QunTuan.Ledger.Audit;
 using QunTuan.Ledger.Certificates;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
+using QunTuan.Projections.Catalog;
 using QunTuan.Projections.Communities;
+using QunTuan.Projections.Redemptions;
 using QunTuan.Projections.ElderCare;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
@@ -137,6 +139,13 @@ public static class Locators
 
     public static Locator CertificateInRoute(string name = "certificateId") =>
         DocumentInRoute<Certificate>(name, "certificate", c => Resource.InCommunity(c.CommunityId, c.VolunteerId));
+
+    public static Locator CatalogItemInRoute(string name = "itemId") =>
+        DocumentInRoute<CatalogItemView>(name, "catalog_item", i => Resource.InCommunity(i.CommunityId));
+
+    /// <summary>A redemption belongs to the volunteer who asked for it (a chest grant to nobody but the office).</summary>
+    public static Locator RedemptionInRoute(string name = "redemptionId") =>
+        DocumentInRoute<RedemptionView>(name, "redemption", r => Resource.InCommunity(r.CommunityId, r.VolunteerId));
 
     private static Resource RiverTeam(RiverTeamView team) =>
         Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());

@@ -13,6 +13,7 @@ using QunTuan.Api.Seeding;
 using QunTuan.Api.Simulation;
 using QunTuan.Ledger;
 using QunTuan.Ledger.Shared;
+using QunTuan.Ledger.Redemptions;
 using QunTuan.Projections;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -84,6 +85,13 @@ public static class QunTuanSetup
             opts.Policies.AutoApplyTransactions();
             opts.Discovery.IncludeAssembly(typeof(LedgerMartenSetup).Assembly);
             opts.OnException<ConcurrencyException>().RetryTimes(3);
+            opts.AddLedgerDeadlines();
+            // Scheduled deadlines are polled from PostgreSQL; tests poll more often than the 5 second default.
+            if (config.GetValue<TimeSpan?>("Wolverine:ScheduledJobPollingTime") is { } polling)
+            {
+                opts.Durability.ScheduledJobPollingTime = polling;
+                opts.Durability.ScheduledJobFirstExecution = polling;
+            }
         });
         services.AddWolverineHttp();
         return builder;

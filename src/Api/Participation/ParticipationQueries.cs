@@ -1,7 +1,10 @@
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
+using NodaTime;
+using QunTuan.Ledger.Redemptions;
 using QunTuan.Ledger.Shared;
+using QunTuan.Projections.Redemptions;
 
 namespace QunTuan.Api.Participation;
 
@@ -74,6 +77,34 @@ public static class ParticipationQueries
                 """
         };
         return Run(store, sql, communityId, period, categoryOfActivity, ct);
+    }
+
+    /// <summary>
+    /// Points spent on redemptions approved in the period (Asia/Shanghai), whoever paid (a volunteer or the chest).
+    /// A redemption later refunded (never collected) no longer counts, as a reversed record no longer counts as
+    /// issued; held points of undecided requests are not spent yet.
+    /// </summary>
+    public static async Task<long> PointsRedeemed(IDocumentStore store, Guid communityId, ReportingPeriod period,
+        CancellationToken ct)
+    {
+        var from = period.Start.AtStartOfDayInZone(ShanghaiCalendar.Zone).ToDateTimeUtc();
+        var until = period.End.PlusDays(1).AtStartOfDayInZone(ShanghaiCalendar.Zone).ToDateTimeUtc();
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(RedemptionView), ct);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            select coalesce(sum((r.data ->> 'points')::int), 0)::bigint
+            from {store.Options.DatabaseSchemaName}.mt_doc_redemptionview r
+            where (r.data ->> 'communityId')::uuid = @community
+              and r.data ->> 'status' in (@approved, @fulfilled)
+              and (r.data ->> 'decidedAt')::timestamptz >= @from and (r.data ->> 'decidedAt')::timestamptz < @until
+            """, connection);
+        command.Parameters.AddWithValue("community", communityId);
+        command.Parameters.AddWithValue("approved", nameof(RedemptionStatus.Approved));
+        command.Parameters.AddWithValue("fulfilled", nameof(RedemptionStatus.Fulfilled));
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("until", until);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private static string Facts(IDocumentStore store) => $"{store.Options.DatabaseSchemaName}.mt_doc_participationfact";

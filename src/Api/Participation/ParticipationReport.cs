@@ -56,6 +56,7 @@ public static class ParticipationReports
         var community = await session.LoadAsync<CommunityView>(CommunityRef.Resolve(communityId), ct)
                         ?? throw LedgerRuleViolation.NotFound("community", communityId);
         var totals = await ParticipationQueries.Totals(store, community.Id, when, ct);
+        var redeemed = await ParticipationQueries.PointsRedeemed(store, community.Id, when, ct);
 
         IReadOnlyList<ParticipationLine> lines = [];
         if (breakdown is { } b)
@@ -68,7 +69,7 @@ public static class ParticipationReports
 
         return new ParticipationReport(community.Id, community.Code, community.NameZh, community.PermanentResidents,
             when.Key, when.Start, when.End, totals.Participants, Percent(totals.Participants, community.PermanentResidents),
-            totals.Sessions, totals.PersonTimes, totals.Minutes, totals.Points, 0,
+            totals.Sessions, totals.PersonTimes, totals.Minutes, totals.Points, redeemed,
             breakdown?.ToString().ToLowerInvariant(), lines);
     }
 

@@ -17,18 +17,20 @@ public static class ReportExports
         var header = new object?[]
         {
             "分组 Group", "名称 Name", "参与人数 Participants (人)", "参与率 Rate %", "活动场次 Sessions (次/场)",
-            "参与人次 Person-times (人次)", "服务分钟 Minutes", "发放积分 Points issued"
+            "参与人次 Person-times (人次)", "服务分钟 Minutes", "发放积分 Points issued",
+            "兑换积分 Points redeemed"
         };
         var rows = new List<object?[]>
         {
             header,
             new object?[] { "total", $"{r.CommunityNameZh} {r.Period}", r.Participants, r.ParticipationRatePercent,
-                r.Sessions, r.PersonTimes, r.ServiceMinutes, r.PointsIssued }
+                r.Sessions, r.PersonTimes, r.ServiceMinutes, r.PointsIssued, r.PointsRedeemed }
         };
+        // Redemptions belong to the community, not to a category, grid or affiliation: the lines leave it empty.
         rows.AddRange(r.Breakdown.Select(l => new object?[]
         {
             l.Key, $"{l.NameZh} {l.NameEn}", l.Participants, l.ParticipationRatePercent, l.Sessions, l.PersonTimes,
-            l.ServiceMinutes, l.PointsIssued
+            l.ServiceMinutes, l.PointsIssued, null
         }));
         return Csv.File($"participation-{r.CommunityCode}-{r.Period}{(r.By is null ? "" : "-" + r.By)}.csv", rows);
     }

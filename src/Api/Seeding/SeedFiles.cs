@@ -1,5 +1,6 @@
 using NodaTime;
 using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Catalog;
 using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.Volunteers;
 
@@ -54,3 +55,19 @@ public sealed record ElderSeed(
     AgeBand AgeBand,
     string Grid,
     IReadOnlyList<HelperAssignment> Helpers);
+
+/// <summary>A service's weekly slot: the loader offers the next few of them from the day it runs.</summary>
+public sealed record WeeklySlotSeed(IsoDayOfWeek Day, LocalTime Start, LocalTime End, int Capacity);
+
+public sealed record CatalogSeed(
+    string Community,
+    string Code,
+    string NameZh,
+    string NameEn,
+    ItemClass Class,
+    int Price,
+    int? Stock,
+    WeeklySlotSeed? Weekly,
+    int? MonthlyLimit,
+    string? Supplier,
+    string Grounding);

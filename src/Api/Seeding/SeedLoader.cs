@@ -4,6 +4,7 @@ using Marten.Schema;
 using NodaTime;
 using QunTuan.Api.Infrastructure;
 using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Catalog;
 using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.RiverGuarding;
@@ -11,6 +12,7 @@ using QunTuan.Ledger.ElderCare;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
 using QunTuan.Projections.Activities;
+using QunTuan.Projections.Catalog;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Patrols;
 using QunTuan.Projections.RiverGuarding;
@@ -170,10 +172,53 @@ public static class SeedLoader
                 return true;
             });
         await Commit();
+
+        // Goods keep their stock; services get dated slots for the next few weeks counted from the day the seeds
+        // load, so the demo catalog is never stale: a restart weeks later adds the slots that have come into
+        // range (ids come from item, day and time, so nothing is added twice).
+        var listed = (await session.Query<CatalogItemView>().ToListAsync(ct)).ToDictionary(i => i.Id);
+        var today = ShanghaiCalendar.Today(clock.GetCurrentInstant());
+        foreach (var c in await Read<CatalogSeed>(directory, "catalog.json", json, ct))
+        {
+            var communityId = DeterministicId.ForCommunity(c.Community);
+            var itemId = CatalogIds.Item(communityId, c.Code);
+            var slots = c.Weekly is { } w ? UpcomingSlots(w, today) : [];
+            if (!listed.TryGetValue(itemId, out var item))
+            {
+                await Apply(async s =>
+                {
+                    await ListCatalogItemHandler.Handle(new ListCatalogItem(communityId, c.Code, c.NameZh, c.NameEn,
+                        c.Class, c.Price, c.Stock, c.Weekly is null ? null : slots, c.MonthlyLimit, null, null,
+                        c.Supplier, Actor), s, clock, ct);
+                    return true;
+                });
+                continue;
+            }
+            present++;
+            foreach (var slot in slots.Where(x => item.Slots.All(y => y.SlotId != CatalogIds.Slot(itemId, x.Date, x.Start))))
+            {
+                await Apply(async s =>
+                {
+                    await AddCatalogSlotHandler.Handle(new AddCatalogSlot(itemId, slot, Actor), s, clock, ct);
+                    return true;
+                });
+                await Commit();
+            }
+        }
+        await Commit();
         await session.DisposeAsync();
 
         return new SeedReport(applied, present);
     }
+
+    public const int SlotWeeksAhead = 4;
+
+    /// <summary>The next <see cref="SlotWeeksAhead"/> occurrences of a weekly slot after <paramref name="today"/>.</summary>
+    public static IReadOnlyList<SlotSpec> UpcomingSlots(WeeklySlotSeed weekly, LocalDate today) =>
+        Enumerable.Range(1, 7 * SlotWeeksAhead).Select(today.PlusDays)
+            .Where(d => d.DayOfWeek == weekly.Day)
+            .Select(d => new SlotSpec(d, weekly.Start, weekly.End, weekly.Capacity))
+            .ToList();
 
     private static IDocumentSession Open(IDocumentStore store)
     {

@@ -14,3 +14,14 @@ public sealed record CommunityRegistered(
     int PermanentResidents,
     Instant RegisteredAt,
     string RegisteredBy);
+
+/// <summary>Office staff set the community's redemption windows and whether points expire. <paramref name="Revision"/>
+/// counts the changes, so a yearly expiry sweep scheduled under an older policy can tell it is stale.</summary>
+public sealed record PointsPolicySet(
+    Guid CommunityId,
+    Duration DecisionWindow,
+    Duration CollectionWindow,
+    int? ExpireAfterYears,
+    int Revision,
+    Instant SetAt,
+    string SetBy);

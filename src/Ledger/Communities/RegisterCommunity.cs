@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Marten;
 using NodaTime;
+using QunTuan.Ledger.Chest;
 using QunTuan.Ledger.Shared;
 
 namespace QunTuan.Ledger.Communities;
@@ -54,6 +55,9 @@ public static class RegisterCommunityHandler
         var existing = await session.Events.FetchLatest<Community>(id, ct);
         var registered = RegisterCommunityDecider.Decide(command, existing, clock.GetCurrentInstant());
         session.Events.StartStream<Community>(registered.CommunityId, registered);
+        // Every community has its chest (爱心池) from the start: an account like any other.
+        var chest = ChestBook.Open(registered.CommunityId, registered.RegisteredAt, command.Actor);
+        session.Events.StartStream<CommunityChest>(chest.ChestId, chest);
         return registered;
     }
 }

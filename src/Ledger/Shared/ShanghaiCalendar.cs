@@ -12,4 +12,16 @@ public static class ShanghaiCalendar
     /// <summary>The Monday that starts the week holding <paramref name="date"/>: caps are per calendar week.</summary>
     public static LocalDate WeekStart(LocalDate date) =>
         date.Minus(Period.FromDays((int)date.DayOfWeek - (int)IsoDayOfWeek.Monday));
+
+    /// <summary>The first day of the month holding <paramref name="date"/>: redemption limits are per calendar month.</summary>
+    public static LocalDate MonthStart(LocalDate date) => new(date.Year, date.Month, 1);
+
+    /// <summary>Midnight in Shanghai on <paramref name="date"/>.</summary>
+    public static Instant StartOf(LocalDate date) => date.AtStartOfDayInZone(Zone).ToInstant();
+
+    /// <summary>The moment <paramref name="date"/> at <paramref name="time"/> happens in Shanghai.</summary>
+    public static Instant At(LocalDate date, LocalTime time) => date.At(time).InZoneLeniently(Zone).ToInstant();
+
+    /// <summary>The calendar year (in Shanghai) of a moment: points are lotted by the year they were earned.</summary>
+    public static int Year(Instant instant) => instant.InZone(Zone).Year;
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using NodaTime;
+using QunTuan.Ledger.Redemptions;
 using QunTuan.Ledger.Volunteers;
 using QunTuan.Projections.Statements;
 using QunTuan.Projections.Volunteers;
@@ -44,6 +45,12 @@ public static class AccountHistory
         IEvent<PointsCredited> credited => Lines.Create(credited),
         IEvent<ServiceCreditReversed> reversed => Lines.Create(reversed),
         IEvent<PointsAdjusted> adjusted => Lines.Create(adjusted),
+        IEvent<PointsHeld> held => Lines.Create(held),
+        IEvent<PointsCaptured> captured => Lines.Create(captured),
+        IEvent<PointsReleased> released => Lines.Create(released),
+        IEvent<PointsRefunded> refunded => Lines.Create(refunded),
+        IEvent<PointsDonated> donated => Lines.Create(donated),
+        IEvent<PointsExpired> expired => Lines.Create(expired),
         _ => null
     };
 }

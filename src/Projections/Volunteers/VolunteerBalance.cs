@@ -6,8 +6,8 @@ namespace QunTuan.Projections.Volunteers;
 
 /// <summary>
 /// A volunteer's account at a glance. <see cref="Available"/> = <see cref="LifetimeEarned"/> −
-/// <see cref="LifetimeRedeemed"/> − <see cref="Held"/>. Service minutes are kept apart: hours are permanent,
-/// points are spent.
+/// <see cref="LifetimeRedeemed"/> − <see cref="LifetimeDonated"/> − <see cref="LifetimeExpired"/> − <see cref="Held"/>,
+/// and never below zero. Service minutes are kept apart: hours are permanent, points are spent.
 /// </summary>
 public sealed record VolunteerBalance(
     Guid Id,
@@ -17,7 +17,9 @@ public sealed record VolunteerBalance(
     int LifetimeEarned,
     int LifetimeRedeemed,
     int LifetimeServiceMinutes,
-    Instant? LastMovementAt);
+    Instant? LastMovementAt,
+    int LifetimeDonated = 0,
+    int LifetimeExpired = 0);
 
 public sealed partial class VolunteerBalanceProjection : SingleStreamProjection<VolunteerBalance, Guid>
 {
@@ -48,5 +50,44 @@ public sealed partial class VolunteerBalanceProjection : SingleStreamProjection<
             Available = e.BalanceAfter,
             LifetimeEarned = b.LifetimeEarned + e.Points,
             LastMovementAt = e.AdjustedAt
+        };
+
+    public VolunteerBalance Apply(PointsHeld e, VolunteerBalance b) =>
+        b with { Available = e.BalanceAfter, Held = e.HeldAfter, LastMovementAt = e.HeldAt };
+
+    public VolunteerBalance Apply(PointsReleased e, VolunteerBalance b) =>
+        b with { Available = e.BalanceAfter, Held = e.HeldAfter, LastMovementAt = e.ReleasedAt };
+
+    public VolunteerBalance Apply(PointsCaptured e, VolunteerBalance b) =>
+        b with
+        {
+            Available = e.BalanceAfter,
+            Held = e.HeldAfter,
+            LifetimeRedeemed = b.LifetimeRedeemed + e.Points,
+            LastMovementAt = e.CapturedAt
+        };
+
+    public VolunteerBalance Apply(PointsRefunded e, VolunteerBalance b) =>
+        b with
+        {
+            Available = e.BalanceAfter,
+            LifetimeRedeemed = b.LifetimeRedeemed - e.Points,
+            LastMovementAt = e.RefundedAt
+        };
+
+    public VolunteerBalance Apply(PointsDonated e, VolunteerBalance b) =>
+        b with
+        {
+            Available = e.BalanceAfter,
+            LifetimeDonated = b.LifetimeDonated + e.Points,
+            LastMovementAt = e.DonatedAt
+        };
+
+    public VolunteerBalance Apply(PointsExpired e, VolunteerBalance b) =>
+        b with
+        {
+            Available = e.BalanceAfter,
+            LifetimeExpired = b.LifetimeExpired + e.Points,
+            LastMovementAt = e.ExpiredAt
         };
 }

@@ -97,6 +97,29 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         ["POST /api/volunteers/{volunteerId}/certificates"] = ([A, D], [D]),
         ["GET /api/certificates/{certificateId}"] = ([A, D], [D]),
         ["GET /api/certificates/{certificateId}/print"] = ([A, D], [D]),
+        ["GET /api/communities/{communityId}/catalog"] = ([V, G, O, A, D], [D]),
+        ["POST /api/communities/{communityId}/catalog"] = ([O, D], [D]),
+        ["GET /api/catalog-items/{itemId}"] = ([V, G, O, A, D], [D]),
+        ["POST /api/catalog-items/{itemId}/restock"] = ([O, D], [D]),
+        ["POST /api/catalog-items/{itemId}/slots"] = ([O, D], [D]),
+        ["POST /api/catalog-items/{itemId}/reprice"] = ([O, D], [D]),
+        // Volunteers ask for themselves only: the office cannot spend a volunteer's points.
+        ["POST /api/redemptions"] = ([V, G, D], [D]),
+        ["GET /api/redemptions/{redemptionId}"] = ([V, G, O, A, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/approve"] = ([O, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/reject"] = ([O, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/cancel"] = ([V, G, D], [D]),
+        ["POST /api/redemptions/{redemptionId}/fulfil"] = ([O, D], [D]),
+        ["GET /api/communities/{communityId}/redemptions"] = ([O, A, D], [D]),
+        ["GET /api/volunteers/{volunteerId}/redemptions"] = ([V, G, O, A, D], [D]),
+        ["POST /api/volunteers/{volunteerId}/donations"] = ([V, G, D], [D]),
+        ["GET /api/communities/{communityId}/chest"] = ([O, A, D], [D]),
+        ["POST /api/communities/{communityId}/chest/grants"] = ([O, D], [D]),
+        ["PUT /api/communities/{communityId}/points-policy"] = ([O, D], [D]),
+        ["POST /api/communities/{communityId}/points-expiry"] = ([O, D], [D]),
+        ["POST /api/communities/{communityId}/households"] = ([O, D], [D]),
+        ["GET /api/communities/{communityId}/households"] = ([V, G, O, A, D], [D]),
+        ["POST /api/catalog-items/{itemId}/delist"] = ([O, D], [D]),
     };
 
     private static readonly string[] PublicRoutes =
@@ -212,7 +235,9 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         Guid Finding,
         Guid Elder,
         Guid Alert,
-        Guid Certificate);
+        Guid Certificate,
+        Guid Item,
+        Dictionary<string, Guid> Redemption);
 
     private sealed record World(Resources Own, Resources Foreign, Guid ForeignHelper, Guid Replay);
 
@@ -276,6 +301,27 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             return (elder, visit.AlertId!.Value);
         }
 
+        async Task<Guid> Item(string community) => (await Read<QunTuan.Ledger.Catalog.CatalogItemListed>(await Ok(Post(
+            $"/api/communities/{community}/catalog", new QunTuan.Api.Catalog.ListCatalogItemRequest("MX01", "矩阵测试品",
+                "Matrix item", QunTuan.Ledger.Catalog.ItemClass.Goods, 10, 100), user: admin)))).ItemId;
+
+        async Task<Guid> Redemption(Guid volunteer, Guid item)
+        {
+            await Ok(Post($"/api/volunteers/{volunteer}/adjustments", new QunTuan.Api.Volunteers.AdjustPointsRequest(50,
+                QunTuan.Ledger.Volunteers.CorrectionReason.Goodwill, "矩阵测试"), user: admin));
+            return (await Read<QunTuan.Api.Redemptions.RedemptionResponse>(await Ok(Post("/api/redemptions",
+                new QunTuan.Api.Redemptions.RequestRedemptionRequest(volunteer, item), user: admin)))).RedemptionId;
+        }
+
+        var ownItem = await Item("lanhua");
+        var ownRedemptions = new Dictionary<string, Guid>
+        {
+            [V] = await Redemption(Seeded.ZhangXiaomei, ownItem), [G] = await Redemption(Seeded.LiJianguo, ownItem)
+        };
+        foreach (var role in new[] { O, A, D }) ownRedemptions[role] = await Redemption(Seeded.ZhangXiaomei, ownItem);
+        var foreignItem = await Item("meihua");
+        var foreignRedemption = await Redemption(mei, foreignItem);
+
         var ownRecords = new Dictionary<string, Guid>
         {
             [V] = await Pending(Seeded.ZhangXiaomei), [G] = await Pending(Seeded.LiJianguo)
@@ -297,10 +343,11 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
         return new World(
             new Resources("lanhua", Seeded.ZhangXiaomei, ownRecords, ownPatrol.Team, ownPatrol.Shift, ownPatrol.Code,
                 ownRiver.Team, ownRiver.Segment, ownRiver.Patrol, ownRiver.Finding, ownElder.Elder, ownElder.Alert,
-                await Certificate(Seeded.ZhangXiaomei)),
+                await Certificate(Seeded.ZhangXiaomei), ownItem, ownRedemptions),
             new Resources("meihua", mei, Users.Keys.ToDictionary(r => r, _ => foreignRecord), foreignPatrol.Team,
                 foreignPatrol.Shift, foreignPatrol.Code, foreignRiver.Team, foreignRiver.Segment, foreignRiver.Patrol,
-                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert, await Certificate(mei)),
+                foreignRiver.Finding, foreignElder.Elder, foreignElder.Alert, await Certificate(mei), foreignItem,
+                Users.Keys.ToDictionary(r => r, _ => foreignRedemption)),
             meiHelper, await StoredReplayReport());
     }
 
@@ -344,6 +391,8 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             .Replace("{alertId}", r.Alert.ToString())
             .Replace("{certificateId}", r.Certificate.ToString())
             .Replace("{replayId}", w.Replay.ToString())
+            .Replace("{itemId}", r.Item.ToString())
+            .Replace("{redemptionId}", r.Redemption[role].ToString())
             .Replace("{code}", "CB02");
     }
 
@@ -392,6 +441,23 @@ public sealed class when_every_role_calls_every_route(AppFixture fixture) : Scen
             "POST /api/elder-alerts/{alertId}/acknowledge" => new { note = "已电话确认" },
             "POST /api/ratings" => new { subjectKind = "patrol_shift", subjectId = r.Shift, rating = "satisfied" },
             "POST /api/volunteers/{volunteerId}/certificates" => new { from = "2026-11-01", to = "2026-11-23" },
+            "POST /api/communities/{communityId}/catalog" => new { code = $"T{Guid.NewGuid():N}"[..9].ToUpperInvariant(),
+                nameZh = "新物品", nameEn = "New item", @class = "goods", price = 10, stock = 5 },
+            "POST /api/catalog-items/{itemId}/restock" => new { quantity = 1 },
+            "POST /api/catalog-items/{itemId}/slots" => new { date = "2026-12-01", start = "09:00:00", end = "11:00:00",
+                capacity = 5 },
+            "POST /api/catalog-items/{itemId}/reprice" => new { price = 12 },
+            "POST /api/catalog-items/{itemId}/delist" => new { reason = "停止供应" },
+            "POST /api/redemptions" => new { volunteerId = volunteer, itemId = r.Item },
+            "POST /api/redemptions/{redemptionId}/reject" => new { reason = "不符" },
+            "POST /api/redemptions/{redemptionId}/cancel" => new { },
+            "POST /api/redemptions/{redemptionId}/fulfil" => new { code = "00000000" },
+            "POST /api/volunteers/{volunteerId}/donations" => new { points = 1 },
+            "POST /api/communities/{communityId}/chest/grants" => new { itemId = r.Item, beneficiaryId = r.Elder },
+            "PUT /api/communities/{communityId}/points-policy" => new { decisionWindow = "168:00:00",
+                collectionWindow = "720:00:00" },
+            "POST /api/communities/{communityId}/households" => new { label = "困难户甲", grid = "第1网格",
+                circumstance = "low_income" },
             _ => null
         };
         return body is null ? null : JsonSerializer.Serialize(body, Json);

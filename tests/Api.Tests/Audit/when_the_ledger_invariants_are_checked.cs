@@ -31,11 +31,14 @@ public sealed class when_the_ledger_invariants_are_checked(AppFixture fixture) :
         conservation["issued"].ShouldBe(25 + 20 + 20 + 5 + 20 + 30 + 30);
         conservation["reversed"].ShouldBe(25);
         conservation["adjusted"].ShouldBe(-5);
-        conservation["available"].ShouldBe(conservation["net_movements"]);
+        (conservation["available"] + conservation["held"] + conservation["in_chests"] + conservation["spent"])
+            .ShouldBe(conservation["issued"] - conservation["reversed"] + conservation["adjusted"]);
         conservation["communities"].ShouldBe(2);
         Of(report, "I3").Figures["records_credited"].ShouldBe(7);
         Of(report, "I5").Figures["verified_records"].ShouldBe(7);
-        Of(report, "I6").Figures["documents_checked"].ShouldBe(Of(report, "I6").Figures["documents"]);
+        // Documents of asynchronous projections the daemon has not caught up with yet are left out, not failed.
+        (Of(report, "I6").Figures["documents_checked"] + Of(report, "I6").Figures["pending_async"])
+            .ShouldBe(Of(report, "I6").Figures["documents"]);
         Of(report, "I8").Figures["events"].ShouldBe(await EventCount());
     }
 
@@ -53,7 +56,7 @@ public sealed class when_the_ledger_invariants_are_checked(AppFixture fixture) :
         Of(report, "I1").Figures["lowest_balance"].ShouldBe(-3);
         Of(report, "I2").Figures["available"].ShouldBe(-3);
         Of(report, "I2").Figures["communities_out_of_balance"].ShouldBe(1);
-        Of(report, "I6").Figures["mismatches"].ShouldBe(1);
+        Of(report, "I6").Figures["mismatches"].ShouldBe(1, Of(report, "I6").Summary);
         Of(report, "I3").Holds.ShouldBeTrue();
     }
 

@@ -20,6 +20,8 @@ public enum FieldKind
     Guid,
     Date,
     Time,
+    /// <summary>A NodaTime duration, "H:mm:ss".</summary>
+    Duration,
     Instant,
     Enum,
     Integer,
@@ -34,7 +36,7 @@ public sealed record BodyField(IReadOnlyList<object> Path, FieldKind Kind, bool 
     public string Name => (string)Path.Last(p => p is string);
 
     public bool IsText => Kind is FieldKind.FreeText or FieldKind.FormattedText or FieldKind.Guid or FieldKind.Date
-        or FieldKind.Time or FieldKind.Instant or FieldKind.Enum;
+        or FieldKind.Time or FieldKind.Duration or FieldKind.Instant or FieldKind.Enum;
 
     public override string ToString() =>
         string.Concat(Path.Select((p, i) => p is int n ? $"[{n}]" : i == 0 ? (string)p : "." + p));
@@ -493,6 +495,7 @@ public static class HostileCorpus
             FieldKind.Guid => Volunteer.ToString(),
             FieldKind.Date => "2026-11-22",
             FieldKind.Time => "09:00:00",
+            FieldKind.Duration => "168:00:00",
             FieldKind.Instant => "2026-11-23T02:30:00Z",
             FieldKind.Enum => "ok",
             FieldKind.FormattedText => "lanhua",
@@ -505,6 +508,7 @@ public static class HostileCorpus
             FieldKind.Guid => [("a number", "42"), ("an object", "{\"id\":1}"), ("a short string", "\"1234\"")],
             FieldKind.Date => [("a number", "20261122"), ("a day-first date", "\"22/11/2026\""), ("Feb 30", "\"2026-02-30\"")],
             FieldKind.Time => [("a number", "900"), ("25 o'clock", "\"25:00:00\"")],
+            FieldKind.Duration => [("a number", "3600"), ("an ISO period", "\"P7D\""), ("minutes past 59", "\"1:75:00\"")],
             FieldKind.Instant => [("Unix seconds", "1795399800"), ("no zone", "\"2026-11-23T10:30:00\"")],
             FieldKind.Enum => [("an integer", "0"), ("an unknown name", "\"NOT_A_VALUE\""), ("an array", "[\"ok\"]")],
             FieldKind.Integer => [("a numeric string", "\"60\""), ("true", "true"), ("a fraction", "1.5")],
@@ -521,7 +525,7 @@ public static class HostileCorpus
             FieldKind.Guid => JsonValue.Create(OtherVolunteer),
             FieldKind.Date => JsonValue.Create("2026-11-21"),
             FieldKind.Array => new JsonArray(),
-            FieldKind.Object or FieldKind.Enum or FieldKind.Time or FieldKind.Instant => null,
+            FieldKind.Object or FieldKind.Enum or FieldKind.Time or FieldKind.Duration or FieldKind.Instant => null,
             _ => JsonValue.Create("另一个值")
         };
 
@@ -675,6 +679,7 @@ public static class HostileCorpus
         if (type == typeof(Guid)) return FieldKind.Guid;
         if (type == typeof(LocalDate)) return FieldKind.Date;
         if (type == typeof(LocalTime)) return FieldKind.Time;
+        if (type == typeof(Duration)) return FieldKind.Duration;
         if (type == typeof(Instant)) return FieldKind.Instant;
         if (type.IsEnum) return FieldKind.Enum;
         if (type == typeof(bool)) return FieldKind.Boolean;
@@ -728,6 +733,7 @@ public static class HostileCorpus
             },
             FieldKind.Date => new LocalDate(2026, 11, 22),
             FieldKind.Time => name == "end" ? new LocalTime(11, 30) : new LocalTime(9, 0),
+            FieldKind.Duration => Duration.FromDays(7),
             FieldKind.Instant => name == "plannedEnd" ? Instant.FromUtc(2026, 11, 23, 5, 30) : Instant.FromUtc(2026, 11, 23, 2, 30),
             FieldKind.Enum => Enum.GetValues(type).GetValue(0)!,
             FieldKind.Boolean => false,

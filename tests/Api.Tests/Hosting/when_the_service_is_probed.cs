@@ -59,9 +59,18 @@ public sealed class when_the_service_is_probed(AppFixture fixture) : Integration
             "/api/service-records/{recordId}/reversal",
             "/api/river-teams", "/api/river-teams/{teamId}", "/api/river-teams/{teamId}/members",
             "/api/river-teams/{teamId}/segments", "/api/river-teams/{teamId}/patrols", "/api/river-patrols/{patrolId}",
-            "/api/river-findings/{findingId}", "/api/river-findings/{findingId}/resolve"
+            "/api/river-findings/{findingId}", "/api/river-findings/{findingId}/resolve",
+            "/api/communities/{communityId}/catalog", "/api/catalog-items/{itemId}/restock", "/api/redemptions",
+            "/api/redemptions/{redemptionId}/approve", "/api/redemptions/{redemptionId}/fulfil",
+            "/api/communities/{communityId}/redemptions", "/api/volunteers/{volunteerId}/redemptions",
+            "/api/volunteers/{volunteerId}/donations", "/api/communities/{communityId}/chest",
+            "/api/communities/{communityId}/points-policy"
         ];
         expected.Where(p => !paths.Contains(p)).ShouldBeEmpty();
+        // Durations travel as NodaTime writes them: hours, minutes and seconds.
+        var window = document["components"]!["schemas"]!["Duration"]!;
+        (window["type"]!.ToString(), window["format"]!.ToString()).ShouldBe(("string", "duration"));
+        "168:00:00".ShouldMatch(window["pattern"]!.GetValue<string>());
     }
 
     [Fact]

@@ -64,6 +64,8 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
         builder.UseSetting("RateLimits:SignInPerAddress", "100000");
         builder.UseSetting("RateLimits:SignInPerAccount", "100000");
         builder.UseSetting("RateLimits:MutationsPerUser", "100000");
+        // Redemption deadlines are durable scheduled messages: tests wait for them a second at a time, not five.
+        builder.UseSetting("Wolverine:ScheduledJobPollingTime", "00:00:01");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

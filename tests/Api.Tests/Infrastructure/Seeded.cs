@@ -18,4 +18,7 @@ public static class Seeded
     public static Guid Elder(int n) => Guid.Parse($"00000000-0000-7000-9000-{n:D12}");
 
     public const int ElderCount = 30;
+
+    /// <summary>seeds/catalog.json: twelve goods and twelve services of DOMAIN.md section 7.</summary>
+    public const int CatalogItemCount = 24;
 }

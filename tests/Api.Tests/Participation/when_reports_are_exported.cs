@@ -18,8 +18,8 @@ public sealed class when_reports_are_exported(AppFixture fixture) : Scenarios(fi
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldStartWith("分组 Group,名称 Name,参与人数 Participants (人)");
-        lines[1].ShouldBe("total,兰花社区 2026-Q4,2,0.0,2,2,240,50");
-        lines.Skip(2).ShouldBe(["CB,社区建设 Community building,1,0.0,1,1,120,20", "PV,公益美德 Public welfare and virtue,1,0.0,1,1,120,30"]);
+        lines[1].ShouldBe("total,兰花社区 2026-Q4,2,0.0,2,2,240,50,0"); // nothing redeemed yet
+        lines.Skip(2).ShouldBe(["CB,社区建设 Community building,1,0.0,1,1,120,20,", "PV,公益美德 Public welfare and virtue,1,0.0,1,1,120,30,"]);
     }
 
     [Fact]

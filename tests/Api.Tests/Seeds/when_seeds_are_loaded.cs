@@ -50,7 +50,8 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
 
         report.Applied.ShouldBe(0);
         // A community, 20 activities, the volunteers, then each elder's registration and pairing.
-        report.AlreadyPresent.ShouldBe(1 + 20 + Seeded.VolunteerCount + 2 * Seeded.ElderCount + 1 + 1); // then the patrol team and the river team
+        // ... then the patrol team, the river team and the catalog's items.
+        report.AlreadyPresent.ShouldBe(1 + 20 + Seeded.VolunteerCount + 2 * Seeded.ElderCount + 1 + 1 + Seeded.CatalogItemCount);
         (await EventCount()).ShouldBe(events);
         (await Get<ResultPage<QunTuan.Api.Volunteers.VolunteerView>>("/api/communities/lanhua/volunteers?pageSize=100")).Items
             .Select(Describe).ShouldBe(volunteers.Items.Select(Describe));
@@ -81,6 +82,43 @@ public sealed class when_seeds_are_loaded(AppFixture fixture) : Scenarios(fixtur
         team.Members.Length.ShouldBeInRange(4, 6);
         team.Members.ShouldAllBe(m => m.VolunteerId.ToString().StartsWith("00000000-0000-7000-8000-0000000000"));
         team.Segments.Select(s => (s.Name, s.LengthMetres)).ShouldBe([("兰江兰花段", 1200), ("社区内河", 800)]);
+    }
+
+    [Fact]
+    public async Task lanhua_has_the_proposed_catalog_with_slots_in_the_coming_weeks()
+    {
+        var catalog = await Get<QunTuan.Api.Catalog.CommunityCatalog>("/api/communities/lanhua/catalog");
+
+        catalog.Items.Count.ShouldBe(Seeded.CatalogItemCount);
+        var goods = catalog.Items.Where(i => i.Class == QunTuan.Ledger.Catalog.ItemClass.Goods).ToList();
+        var services = catalog.Items.Where(i => i.Class == QunTuan.Ledger.Catalog.ItemClass.Service).ToList();
+        goods.Count.ShouldBe(12);
+        services.Count.ShouldBe(12);
+        goods.ShouldAllBe(g => g.Remaining > 0 && g.Slots.Count == 0);
+        catalog.Items.Single(i => i.Code == "G01").Price.ShouldBe(30);
+        var haircut = catalog.Items.Single(i => i.Code == "S01");
+        (haircut.NameZh, haircut.Price).ShouldBe(("公益理发", 20));
+        // Four Tuesdays 09:00-11:00 after the day the seeds were loaded (Monday 2026-11-23), 6 places each.
+        haircut.Slots.Select(s => s.Date).ShouldBe(
+            [new NodaTime.LocalDate(2026, 11, 24), new(2026, 12, 1), new(2026, 12, 8), new(2026, 12, 15)]);
+        haircut.Slots.ShouldAllBe(s => s.Start == new NodaTime.LocalTime(9, 0) && s.Capacity == 6 && s.Remaining == 6);
+        services.ShouldAllBe(s => s.Slots.Count == 4);
+        catalog.Items.ShouldAllBe(i => i.MonthlyLimit > 0 && i.Supplier != null && i.ActiveUntil == null);
+    }
+
+    [Fact]
+    public async Task loading_them_weeks_later_adds_the_slots_that_came_into_range_and_nothing_else()
+    {
+        App.Clock.Advance(NodaTime.Duration.FromDays(7));
+        var events = await EventCount();
+
+        var report = await SeedLoader.LoadAsync(Store, App.Clock, SeedLoader.DefaultDirectory, CancellationToken.None);
+
+        report.Applied.ShouldBe(12); // one new weekly slot for each of the twelve services
+        (await EventCount()).ShouldBe(events + 12);
+        var haircut = await Get<QunTuan.Projections.Catalog.CatalogItemView>(
+            $"/api/catalog-items/{QunTuan.Ledger.Catalog.CatalogIds.Item(Seeded.Lanhua, "S01")}");
+        haircut.Slots.Select(s => s.Date).Last().ShouldBe(new NodaTime.LocalDate(2026, 12, 22));
     }
 
     private static string Describe(QunTuan.Api.Volunteers.VolunteerView v) =>
