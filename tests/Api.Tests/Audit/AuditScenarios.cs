@@ -72,16 +72,6 @@ public abstract class AuditScenarios(AppFixture fixture) : Scenarios(fixture)
             user: admin));
     }
 
-    /// <summary>Starts a replay as an administrator, waits for it to finish and returns its report.</summary>
-    protected async Task<ReplayReport> Replay()
-    {
-        var started = await Post("/api/audit/replays", user: TestUsers.Admin());
-        started.ShouldBe(HttpStatusCode.Accepted);
-        var report = await Read<ReplayReport>(started);
-        await App.Services.GetRequiredService<ReplayRunner>().WhenIdle();
-        return await GetAs<ReplayReport>(TestUsers.Admin(), started.Headers.Location!.ToString());
-    }
-
     protected static async Task<HttpResponseMessage> Ok(Task<HttpResponseMessage> call)
     {
         var response = await call;

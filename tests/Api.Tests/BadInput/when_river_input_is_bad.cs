@@ -177,6 +177,10 @@ public sealed class when_river_input_is_bad(AppFixture fixture) : Scenarios(fixt
             "river_team_not_found", null),
         new("finding: GET of an unknown finding", "GET", $"/api/river-findings/{NoSuchId}", null, 404,
             "river_finding_not_found", null),
+        new("patrol: GET of an unknown patrol", "GET", $"/api/river-patrols/{NoSuchId}", null, 404,
+            "river_patrol_not_found", null),
+        new("patrol: GET id not a UUID", "GET", "/api/river-patrols/morning-round", null, 404,
+            "river_patrol_not_found", null),
     ];
 
     public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });

@@ -46,6 +46,45 @@ public sealed class when_a_request_is_retried(AppFixture fixture) : Scenarios(fi
     }
 
     [Fact]
+    public async Task the_patrol_elder_and_river_routes_replay_their_first_response_too()
+    {
+        var start = App.Clock.GetCurrentInstant().Plus(NodaTime.Duration.FromMinutes(5));
+        var schedule = new QunTuan.Api.Patrols.SchedulePatrolShiftRequest("lanhua", "兰花路巡线", start,
+            start.Plus(NodaTime.Duration.FromHours(2)));
+        var shiftId = await RetriedOnce("/api/patrol-shifts", schedule, r => r.GetProperty("shiftId").GetGuid());
+        await RetriedOnce($"/api/patrol-shifts/{shiftId}/check-ins",
+            new QunTuan.Api.Patrols.CheckInRequest(Seeded.ZhangXiaomei));
+        await RetriedOnce("/api/elders/00000000-0000-7000-9000-000000000001/visits",
+            new QunTuan.Api.ElderCare.LogElderVisitRequest(Seeded.ZhangXiaomei, Today, 25,
+                QunTuan.Ledger.ElderCare.Wellbeing.Ok, "陪老人聊天"));
+        await RetriedOnce("/api/river-teams/00000000-0000-7000-8000-0000000a0001/patrols",
+            new QunTuan.Api.RiverGuarding.RecordRiverPatrolRequest(Guid.Parse("00000000-0000-7000-8000-0000000a1001"),
+                Today.PlusDays(-1), new NodaTime.LocalTime(8, 0), new NodaTime.LocalTime(9, 30), [Seeded.LiJianguo], [],
+                CreditNow: true));
+
+        (await Balance(Seeded.LiJianguo)).Available.ShouldBe(15); // the river patrol credited once
+    }
+
+    /// <summary>Sends the same request twice with one key: the second gets the first's status and body and writes
+    /// nothing.</summary>
+    private async Task<Guid> RetriedOnce(string url, object body, Func<System.Text.Json.JsonElement, Guid>? id = null)
+    {
+        var key = Guid.NewGuid().ToString();
+        var first = await Post(url, body, key);
+        first.IsSuccessStatusCode.ShouldBeTrue(await first.Content.ReadAsStringAsync());
+        var firstBody = await first.Content.ReadAsStringAsync();
+        var events = await EventCount();
+
+        var replay = await Post(url, body, key);
+
+        replay.StatusCode.ShouldBe(first.StatusCode, url);
+        (await replay.Content.ReadAsStringAsync()).ShouldBe(firstBody, url);
+        replay.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"], url);
+        (await EventCount()).ShouldBe(events, url);
+        return id is null ? Guid.Empty : id(System.Text.Json.JsonDocument.Parse(firstBody).RootElement);
+    }
+
+    [Fact]
     public async Task formatting_does_not_make_a_different_request()
     {
         var key = Guid.NewGuid().ToString();

@@ -41,7 +41,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     /// <summary>
     /// After every test that wrote anything, the ledger invariants I1-I8 (I6 is left to the replay tests) must hold
-    /// over the whole store. Tests that corrupt the store on purpose, with SQL, turn this off.
+    /// over the whole store, and no event may hold a phone or ID-card number. Tests that corrupt the store on
+    /// purpose, with SQL, turn this off.
     /// </summary>
     protected virtual bool LedgerMustStaySound => true;
 
@@ -52,6 +53,8 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
         var report = await QunTuan.Projections.Audit.InvariantCheck.RunAsync(Store, App.Clock.GetCurrentInstant(),
             samplePerType: 0);
         report.AllHold.ShouldBeTrue(string.Join("\n", report.Invariants.Where(i => !i.Holds).Select(i => $"{i.Id}: {i.Summary}")));
+        // Whatever the test did, no phone or ID-card number reached an event.
+        (await PersonalDataScan.RunAsync(App.Schema)).Offending.ShouldBeEmpty();
     }
 
     /// <summary>Posts as the default office clerk, or as office clerk <paramref name="actor"/>, or as <paramref name="user"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using QunTuan.Api.ServiceRecords;
 using QunTuan.Projections.Volunteers;
@@ -51,4 +52,14 @@ public abstract class Scenarios(AppFixture fixture) : IntegrationContext(fixture
 
     protected Task<VolunteerBalance> Balance(Guid volunteerId) =>
         Get<VolunteerBalance>($"/api/volunteers/{volunteerId}/balance");
+
+    /// <summary>Starts a replay of every projection as an administrator, waits for it to finish and returns its
+    /// report.</summary>
+    protected async Task<QunTuan.Api.Audit.ReplayReport> Replay()
+    {
+        var started = await Post("/api/audit/replays", user: TestUsers.Admin());
+        started.ShouldBe(HttpStatusCode.Accepted);
+        await App.Services.GetRequiredService<QunTuan.Api.Audit.ReplayRunner>().WhenIdle();
+        return await GetAs<QunTuan.Api.Audit.ReplayReport>(TestUsers.Admin(), started.Headers.Location!.ToString());
+    }
 }

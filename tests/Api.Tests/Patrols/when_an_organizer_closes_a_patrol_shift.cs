@@ -1,5 +1,6 @@
 using Marten;
 using QunTuan.Api.Infrastructure;
+using QunTuan.Api.Patrols;
 using QunTuan.Api.ServiceRecords;
 using QunTuan.Api.Tests.Infrastructure;
 using QunTuan.Ledger.ServiceRecords;
@@ -33,6 +34,28 @@ public sealed class when_an_organizer_closes_a_patrol_shift(AppFixture fixture) 
 
         await using var session = Store.QuerySession();
         (await session.Events.QueryRawEventDataOnly<PointsCredited>().CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_signed_in_organizer_may_close_but_not_credit_at_once()
+    {
+        // 李建国 organizes the seeded team; only office staff may credit without verification.
+        var organizer = TestUsers.Organizer(Seeded.LiJianguo);
+        var shift = await ScheduleShift(teamId: LanhuaTeam);
+        await CheckedIn(shift.ShiftId, Seeded.ZhangXiaomei);
+        At(13, 45);
+        var before = await EventCount();
+
+        await (await Post($"/api/patrol-shifts/{shift.ShiftId}/close", new ClosePatrolShiftRequest(CreditNow: true),
+            user: organizer)).ShouldBeProblem(403, "forbidden");
+        (await EventCount()).ShouldBe(before);
+
+        var closed = await Post($"/api/patrol-shifts/{shift.ShiftId}/close", new ClosePatrolShiftRequest(CreditNow: false),
+            user: organizer);
+        closed.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await Read<PatrolShiftClosedResult>(closed)).Credited.ShouldHaveSingleItem().Status
+            .ShouldBe(ServiceRecordStatus.Pending);
+        (await Balance(Seeded.ZhangXiaomei)).Available.ShouldBe(0);
     }
 
     [Fact]

@@ -49,6 +49,11 @@ public sealed class when_a_volunteer_asks_to_be_erased(AppFixture fixture) : Sce
         var names = (await Get<QunTuan.Api.Infrastructure.ResultPage<VolunteerView>>(
             "/api/communities/lanhua/volunteers?pageSize=100")).Items.Where(v => v.Erased).ToList();
         names.ShouldHaveSingleItem().Id.ShouldBe(Seeded.ZhangXiaomei);
+
+        // And every projection rebuilt from the whole history equals the live documents.
+        var replay = await Replay();
+        replay.Status.ShouldBe(QunTuan.Api.Audit.ReplayStatus.Completed, replay.Error);
+        replay.DifferenceCount.ShouldBe(0);
     }
 
     [Fact]
