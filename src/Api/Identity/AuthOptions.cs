@@ -18,8 +18,18 @@ public sealed class AuthOptions
     /// instead of this API's own; local sign-in is then switched off.</summary>
     public string? Authority { get; set; }
 
-    /// <summary>The claim carrying roles in the external issuer's tokens.</summary>
+    /// <summary>The claim carrying roles in the external issuer's tokens (values: volunteer, organizer, office,
+    /// auditor, admin).</summary>
     public string RoleClaim { get; set; } = "role";
+
+    /// <summary>The claim carrying the communities (codes such as <c>lanhua</c>, or ids) an external user acts in.</summary>
+    public string CommunityClaim { get; set; } = "community";
+
+    /// <summary>The claim carrying an external user's display username, written into the events they cause.</summary>
+    public string UsernameClaim { get; set; } = "preferred_username";
+
+    /// <summary>The claim carrying the volunteer id of an external user who is a volunteer.</summary>
+    public string VolunteerClaim { get; set; } = "volunteer";
 
     public int ActivationDays { get; set; } = 7;
 }

@@ -29,8 +29,19 @@ public static class IdentitySetup
                 {
                     jwt.Authority = authority;
                     jwt.Audience = options.Audience;
-                    jwt.TokenValidationParameters.RoleClaimType = options.RoleClaim;
+                    jwt.TokenValidationParameters.ValidateIssuer = true;
+                    jwt.TokenValidationParameters.RequireExpirationTime = true;
                     jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                    jwt.Events = new JwtBearerEvents
+                    {
+                        OnTokenValidated = context =>
+                        {
+                            if (ExternalClaims.Normalize(context.Principal!, options) is { } principal)
+                                context.Principal = principal;
+                            else context.Fail("the token names no subject");
+                            return Task.CompletedTask;
+                        }
+                    };
                     return;
                 }
                 jwt.TokenValidationParameters = new TokenValidationParameters

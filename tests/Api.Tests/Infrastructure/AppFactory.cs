@@ -34,6 +34,10 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
     /// <summary>Extra configuration for one factory (for example tight rate limits).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Services one factory changes after the app registered its own (for example where an external
+    /// issuer's signing keys come from).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>
     /// A client signed in as <paramref name="user"/>. Each request gets a fresh token from the app's own issuer,
     /// so tests that move the fake clock by hours keep a valid 15-minute token.
@@ -76,6 +80,7 @@ public sealed class AppFactory(string schema, FakeClock clock) : WebApplicationF
             services.ConfigureMarten(opts => opts.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Solo);
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
+            ExtraServices?.Invoke(services);
         });
     }
 
