@@ -58,6 +58,8 @@ public sealed class AccessMiddleware(RequestDelegate next)
             foreach (var flag in flags)
                 if (await access.BodyFlag(flag))
                     grants = grants.Where(g => g.Role == Role.Office).ToList();
+        if (rule.AuditOnlyQuery is { } parameters && parameters.Any(p => context.Request.Query.ContainsKey(p)))
+            grants = grants.Where(g => g.Role == Role.Auditor).ToList();
         if (grants.Count == 0)
         {
             await Deny(context, store, clock, user, "role");

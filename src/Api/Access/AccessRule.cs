@@ -5,7 +5,8 @@ namespace QunTuan.Api.Access;
 /// <summary>
 /// Who may call one route. <see cref="Grants"/> lists the roles and how far each reaches; administrators pass
 /// every rule. A body flag in <see cref="OfficeOnlyFlags"/> (such as <c>verifyNow</c>) narrows the request to
-/// office staff, because it credits points without a second pair of eyes.
+/// office staff, because it credits points without a second pair of eyes. A query parameter in
+/// <see cref="AuditOnlyQuery"/> (such as <c>asOf</c>) narrows it to auditors: replaying history is their tool.
 /// </summary>
 public sealed record AccessRule(
     string Method,
@@ -13,7 +14,8 @@ public sealed record AccessRule(
     Locator Locate,
     IReadOnlyList<Grant> Grants,
     bool Public = false,
-    IReadOnlyList<string>? OfficeOnlyFlags = null)
+    IReadOnlyList<string>? OfficeOnlyFlags = null,
+    IReadOnlyList<string>? AuditOnlyQuery = null)
 {
     public string Key => $"{Method} {Route}";
 }

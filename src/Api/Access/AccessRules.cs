@@ -39,8 +39,11 @@ public static class AccessRules
             [Office, Auditor, OrganizerInCommunity]);
         Rule("GET", "/api/volunteers/{volunteerId}", VolunteerInRoute(),
             [Owner, Office, Auditor, OrganizerInCommunity]);
-        Rule("GET", "/api/volunteers/{volunteerId}/balance", VolunteerInRoute(), [Owner, Office, Auditor]);
-        Rule("GET", "/api/volunteers/{volunteerId}/statement", VolunteerInRoute(), [Owner, Office, Auditor]);
+        // As of an instant or a version, they are folded from the events: an audit operation.
+        Rule("GET", "/api/volunteers/{volunteerId}/balance", VolunteerInRoute(), [Owner, Office, Auditor],
+            auditOnlyQuery: ["asOf", "version"]);
+        Rule("GET", "/api/volunteers/{volunteerId}/statement", VolunteerInRoute(), [Owner, Office, Auditor],
+            auditOnlyQuery: ["asOf", "version"]);
         Rule("POST", "/api/volunteers/{volunteerId}/adjustments", VolunteerInRoute(), [Office]);
 
         // The protected profile: personal data, erasable.
@@ -173,6 +176,7 @@ public static class AccessRules
     private static void Public(string method, string route) =>
         Rules.Add(new AccessRule(method, route, Nothing, [], Public: true));
 
-    private static void Rule(string method, string route, Locator locate, Grant[] grants, string[]? officeOnly = null) =>
-        Rules.Add(new AccessRule(method, route, locate, grants, OfficeOnlyFlags: officeOnly));
+    private static void Rule(string method, string route, Locator locate, Grant[] grants, string[]? officeOnly = null,
+        string[]? auditOnlyQuery = null) =>
+        Rules.Add(new AccessRule(method, route, locate, grants, OfficeOnlyFlags: officeOnly, AuditOnlyQuery: auditOnlyQuery));
 }

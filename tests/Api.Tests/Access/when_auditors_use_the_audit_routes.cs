@@ -64,5 +64,19 @@ public sealed class when_auditors_use_the_audit_routes(AppFixture fixture) : Sce
         (await Status(null, HttpMethod.Get, $"/api/certificates/{certificate}/verify")).ShouldBe(HttpStatusCode.OK);
         (await Status(TestUsers.Auditor("auditor-mei", Meihua), HttpMethod.Get, $"/api/certificates/{certificate}/print"))
             .ShouldBe(HttpStatusCode.NotFound);
+
+        // The live balance and statement are the volunteer's and the office's; as of a moment or a version they are
+        // folded from the events for auditors.
+        foreach (var url in new[] { "balance", "statement" }.Select(r => $"/api/volunteers/{Seeded.ZhangXiaomei}/{r}"))
+        {
+            (await Status(zhang, HttpMethod.Get, url)).ShouldBe(HttpStatusCode.OK, url);
+            (await Status(TestUsers.Office(), HttpMethod.Get, url)).ShouldBe(HttpStatusCode.OK, url);
+            foreach (var query in new[] { "?asOf=2026-11-23", "?version=1" })
+            {
+                (await Status(zhang, HttpMethod.Get, url + query)).ShouldBe(HttpStatusCode.Forbidden, url + query);
+                (await Status(TestUsers.Office(), HttpMethod.Get, url + query)).ShouldBe(HttpStatusCode.Forbidden, url + query);
+                (await Status(lanhuaOnly, HttpMethod.Get, url + query)).ShouldBe(HttpStatusCode.OK, url + query);
+            }
+        }
     }
 }
