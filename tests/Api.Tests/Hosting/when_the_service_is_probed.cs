@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json.Nodes;
 using QunTuan.Api.Tests.Infrastructure;
@@ -40,6 +41,23 @@ public sealed class when_the_service_is_probed(AppFixture fixture) : Integration
         lag.Select(l => l.Key).ShouldContain(k => k.StartsWith("ParticipationFact"));
         lag.Select(l => l.Key).ShouldContain(k => k.StartsWith("RatingFact"));
         lag.ShouldAllBe(l => l.Value!.GetValue<long>() == 0);
+
+        // The same reading is the gauge quntuan.projections.lag, one measurement per shard, of this host's meter.
+        var meters = App.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var measured = new Dictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Name == "quntuan.projections.lag") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "shard") measured[(string)tag.Value!] = value;
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        measured.Keys.ShouldBe(lag.Select(l => l.Key), ignoreOrder: true);
+        measured.Values.ShouldAllBe(v => v == 0);
     }
 
     [Fact]

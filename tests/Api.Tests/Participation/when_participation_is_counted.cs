@@ -25,4 +25,24 @@ public sealed class when_participation_is_counted(AppFixture fixture) : Scenario
         report.ServiceMinutes.ShouldBe(360);
         report.ParticipationRatePercent.ShouldBe(0.0m); // 2 of 16,936
     }
+
+    [Fact]
+    public async Task a_resident_counts_once_under_each_organization_they_belong_to()
+    {
+        // 张晓梅: union member and Women's Federation; 李建国: Party member; volunteer 3: Women's Federation.
+        await Credit(Seeded.ZhangXiaomei, "CB02", Today.PlusDays(-2));
+        await Credit(Seeded.ZhangXiaomei, "CB03", Today.PlusDays(-1));
+        await Credit(Seeded.LiJianguo, "CB02", Today.PlusDays(-2));
+        await Credit(Seeded.Volunteer(3), "CB02", Today.PlusDays(-2));
+
+        var report = await Report("2026-11", "affiliation");
+
+        report.Participants.ShouldBe(3);
+        report.Breakdown.Select(l => (l.Key, l.NameZh, l.Participants, l.PersonTimes, l.PointsIssued)).ShouldBe(
+        [
+            ("PartyMember", "党员", 1L, 1L, 20L),
+            ("UnionMember", "工会会员", 1L, 2L, 40L),
+            ("WomensFederation", "妇联", 2L, 3L, 60L)
+        ], ignoreOrder: true);
+    }
 }
