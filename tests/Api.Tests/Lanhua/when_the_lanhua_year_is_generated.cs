@@ -83,6 +83,19 @@ public sealed class when_the_lanhua_year_is_generated(LanhuaYearFixture year) : 
     }
 
     [Fact]
+    public async Task the_year_keeps_every_ledger_invariant_and_no_personal_data()
+    {
+        var report = await QunTuan.Projections.Audit.InvariantCheck.RunAsync(year.Factory.Store,
+            year.Factory.Clock.GetCurrentInstant(), samplePerType: 20);
+
+        report.AllHold.ShouldBeTrue(string.Join("\n", report.Invariants.Select(i => $"{i.Id} {i.Holds} {i.Summary}")));
+        report.Invariants.Single(i => i.Id == "I2").Figures["issued"].ShouldBe(187_518);
+        var (scanned, offending) = await PersonalDataScan.RunAsync(year.Factory.Schema);
+        scanned.ShouldBeGreaterThan(80_000);
+        offending.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task quarters_and_months_add_up_to_the_year()
     {
         var yearReport = await Report("2025");
