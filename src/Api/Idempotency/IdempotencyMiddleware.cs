@@ -5,6 +5,7 @@ using Marten;
 using NodaTime;
 using QunTuan.Api.Identity;
 using QunTuan.Api.Infrastructure;
+using QunTuan.Api.Privacy;
 
 namespace QunTuan.Api.Idempotency;
 
@@ -19,7 +20,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string ReplayedHeader = "Idempotent-Replayed";
     private const int MaxKeyLength = 255;
 
-    public async Task InvokeAsync(HttpContext context, IDocumentStore store, IClock clock)
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store, IClock clock, PersonalDataProtector protector)
     {
         var key = context.Request.Headers[Header].ToString();
         if (key.Length == 0 || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
@@ -46,7 +47,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             var existing = await query.LoadAsync<IdempotencyRecord>(key, context.RequestAborted);
             if (existing is not null)
             {
-                await Replay(context, existing, hash);
+                await Replay(context, existing, hash, protector);
                 return;
             }
         }
@@ -68,10 +69,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
 
         if (context.Response.StatusCode < 500)
-            await Complete(context, store, clock, key, hash, captured.ToArray());
+            await Complete(context, store, clock, protector, key, hash, captured.ToArray());
     }
 
-    private static async Task Replay(HttpContext context, IdempotencyRecord existing, string hash)
+    private static async Task Replay(HttpContext context, IdempotencyRecord existing, string hash,
+        PersonalDataProtector protector)
     {
         if (existing.RequestHash != hash)
         {
@@ -92,13 +94,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         context.Response.Headers[ReplayedHeader] = "true";
         if (existing.Location is not null) context.Response.Headers.Location = existing.Location;
         if (existing.ContentType is not null) context.Response.ContentType = existing.ContentType;
-        if (existing.Body is not null) await context.Response.WriteAsync(existing.Body, context.RequestAborted);
+        if (existing.Body is not null)
+            await context.Response.WriteAsync(
+                existing.BodySealed ? protector.Open(Guid.Empty, SealedField(existing.Id), existing.Body) : existing.Body,
+                context.RequestAborted);
     }
+
+    // The record's own key is bound into the ciphertext: a body copied onto another record does not open.
+    private static string SealedField(string key) => $"idempotency/{key}";
 
     // Records the response only if the claim was committed with the request's transaction; a request that
     // failed before committing leaves no record, so a retry runs again.
-    private static async Task Complete(HttpContext context, IDocumentStore store, IClock clock, string key,
-        string hash, byte[] body)
+    private static async Task Complete(HttpContext context, IDocumentStore store, IClock clock,
+        PersonalDataProtector protector, string key, string hash, byte[] body)
     {
         await using var session = store.LightweightSession();
         var claimed = await session.LoadAsync<IdempotencyRecord>(key, context.RequestAborted);
@@ -109,7 +117,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             StatusCode = context.Response.StatusCode,
             ContentType = context.Response.ContentType,
             Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
-            Body = Encoding.UTF8.GetString(body),
+            Body = protector.Seal(Guid.Empty, SealedField(key), Encoding.UTF8.GetString(body)),
+            BodySealed = true,
             CompletedAt = clock.GetCurrentInstant()
         });
         await session.SaveChangesAsync(context.RequestAborted);

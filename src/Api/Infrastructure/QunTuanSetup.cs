@@ -51,6 +51,8 @@ public static class QunTuanSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemEnricher.Enrich);
         services.AddExceptionHandler<ProblemMapping>();
         services.AddOpenApi(o => o.AddSchemaTransformer<NodaTimeSchemas>());
+        services.AddSingleton<IdempotencyRetention>();
+        services.AddHostedService(s => s.GetRequiredService<IdempotencyRetention>());
         services.AddSingleton<ReplayRunner>();
         services.AddSingleton<ProjectionLagMonitor>();
         services.AddHostedService(s => s.GetRequiredService<ProjectionLagMonitor>());
