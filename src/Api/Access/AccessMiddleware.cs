@@ -83,8 +83,9 @@ public sealed class AccessMiddleware(RequestDelegate next)
         Reach.Anywhere or Reach.AllCommunities => true,
         Reach.Community => user.Covers(grant.Role, resource.CommunityId),
         Reach.Own => user.VolunteerId is { } own && resource.OwnerVolunteerId == own,
-        Reach.Organized => user.Covers(grant.Role, resource.CommunityId) && user.VolunteerId is { } me &&
-                           resource.Organizers?.Contains(me) == true,
+        Reach.Organized => user.VolunteerId is { } me && resource.Organizers?.Contains(me) == true &&
+                           (user.Covers(grant.Role, resource.CommunityId) ||
+                            resource.OrganizerCommunities?.Any(c => user.Covers(grant.Role, c)) == true),
         _ => false
     };
 

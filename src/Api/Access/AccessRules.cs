@@ -79,18 +79,21 @@ public static class AccessRules
         Rule("POST", "/api/patrol-shifts/{shiftId}/close", PatrolShiftInRoute(), [Office, OrganizerOfIt],
             officeOnly: ["creditNow"]);
 
-        // River guarding (护河): the office, and members of the team for its patrols and findings.
+        // River guarding (护河): the host community's office, and members of the team for its patrols and findings.
+        // A street team's members from the street's other communities read and work their team like any member.
         Rule("POST", "/api/river-teams", CommunityInBody("communityId"), [Office]);
         Rule("GET", "/api/river-teams/{teamId}", RiverTeamInRoute(),
-            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity, MemberOfIt]);
         Rule("POST", "/api/river-teams/{teamId}/members", RiverTeamInRoute(), [Office]);
         Rule("POST", "/api/river-teams/{teamId}/segments", RiverTeamInRoute(), [Office]);
         Rule("GET", "/api/river-teams/{teamId}/segments", RiverTeamInRoute(),
-            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity]);
+            [Office, Auditor, OrganizerInCommunity, VolunteerInCommunity, MemberOfIt]);
         Rule("POST", "/api/river-teams/{teamId}/patrols", RiverTeamInRoute(), [Office, MemberOfIt],
             officeOnly: ["creditNow"]);
-        Rule("GET", "/api/river-patrols/{patrolId}", RiverPatrolInRoute(), [Office, Auditor, VolunteerInCommunity]);
-        Rule("GET", "/api/river-findings/{findingId}", RiverFindingInRoute(), [Office, Auditor, VolunteerInCommunity]);
+        Rule("GET", "/api/river-patrols/{patrolId}", RiverPatrolInRoute(),
+            [Office, Auditor, VolunteerInCommunity, MemberOfIt]);
+        Rule("GET", "/api/river-findings/{findingId}", RiverFindingInRoute(),
+            [Office, Auditor, VolunteerInCommunity, MemberOfIt]);
         Rule("POST", "/api/river-findings/{findingId}/resolve", RiverFindingInRoute(), [Office, MemberOfIt]);
 
         // 1+3 elder pairing (结对帮扶独居老人): the office runs it; each helper logs their own visits and sees the

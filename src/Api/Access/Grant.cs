@@ -10,7 +10,8 @@ public enum Reach
     Community,
     /// <summary>The resource belongs to the user's own volunteer record.</summary>
     Own,
-    /// <summary>The user's volunteer record organizes the resource (its team or shift), in their community.</summary>
+    /// <summary>The user's volunteer record organizes the resource (its team or shift), in their community (or, for a
+    /// street river team, in one of the street's communities).</summary>
     Organized,
     /// <summary>The whole store: only for a user whose scope is every community (an auditor with no listed
     /// community). Scoped users are refused the route outright, with a 403.</summary>

@@ -4,6 +4,7 @@ using QunTuan.Ledger.Audit;
 using QunTuan.Ledger.Certificates;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Patrols;
+using QunTuan.Ledger.RiverGuarding;
 using QunTuan.Projections.Catalog;
 using QunTuan.Projections.Communities;
 using QunTuan.Projections.Redemptions;
@@ -90,11 +91,26 @@ public static class Locators
         };
 
     /// <summary>A river-guard team; its members count as its organizers (any member may record a patrol).</summary>
-    public static Locator RiverTeamInRoute(string name = "teamId") =>
-        DocumentInRoute<RiverTeamView>(name, "river_team", RiverTeam);
+    public static Locator RiverTeamInRoute(string name = "teamId") => async c =>
+    {
+        var raw = c.Route(name) ?? "";
+        var notFound = LedgerRuleViolation.NotFound("river_team", raw);
+        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
+        var team = await c.Session.LoadAsync<RiverTeamView>(id, c.Cancellation);
+        return new Located(team is null ? Resource.Missing : await RiverTeam(c, team), notFound);
+    };
 
-    public static Locator RiverPatrolInRoute(string name = "patrolId") =>
-        DocumentInRoute<RiverPatrolView>(name, "river_patrol", p => Resource.InCommunity(p.CommunityId));
+    /// <summary>A patrol, in its team's community; the team's members may read it wherever they live.</summary>
+    public static Locator RiverPatrolInRoute(string name = "patrolId") => async c =>
+    {
+        var raw = c.Route(name) ?? "";
+        var notFound = LedgerRuleViolation.NotFound("river_patrol", raw);
+        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
+        var patrol = await c.Session.LoadAsync<RiverPatrolView>(id, c.Cancellation);
+        if (patrol is null) return new Located(Resource.Missing, notFound);
+        var team = await c.Session.LoadAsync<RiverTeamView>(patrol.TeamId, c.Cancellation);
+        return new Located(team is null ? Resource.InCommunity(patrol.CommunityId) : await RiverTeam(c, team), notFound);
+    };
 
     public static Locator RiverFindingInRoute(string name = "findingId") => async c =>
     {
@@ -104,7 +120,7 @@ public static class Locators
         var finding = await c.Session.LoadAsync<RiverFindingView>(id, c.Cancellation);
         if (finding is null) return new Located(Resource.Missing, notFound);
         var team = await c.Session.LoadAsync<RiverTeamView>(finding.TeamId, c.Cancellation);
-        return new Located(team is null ? Resource.InCommunity(finding.CommunityId) : RiverTeam(team), notFound);
+        return new Located(team is null ? Resource.InCommunity(finding.CommunityId) : await RiverTeam(c, team), notFound);
     };
 
     /// <summary>An elder; their current 1+3 helpers count as its organizers.</summary>
@@ -147,8 +163,20 @@ public static class Locators
     public static Locator RedemptionInRoute(string name = "redemptionId") =>
         DocumentInRoute<RedemptionView>(name, "redemption", r => Resource.InCommunity(r.CommunityId, r.VolunteerId));
 
-    private static Resource RiverTeam(RiverTeamView team) =>
-        Resource.InCommunity(team.CommunityId, organizers: team.Members.Select(m => m.VolunteerId).ToArray());
+    /// <summary>A team in its host community. A street team's members may come from any community of its street,
+    /// so those communities are where its organizers may act from; the office remains the host's.</summary>
+    private static async Task<Resource> RiverTeam(AccessContext c, RiverTeamView team)
+    {
+        var members = team.Members.Select(m => m.VolunteerId).ToArray();
+        if (team is not { Scope: RiverTeamScope.Street, City: { } city, Street: { } street })
+            return Resource.InCommunity(team.CommunityId, organizers: members);
+        var streetCommunities = await c.Session.Query<CommunityView>()
+            .Where(x => x.City == city && x.Street == street).Select(x => x.Id).ToListAsync(c.Cancellation);
+        return Resource.InCommunity(team.CommunityId, organizers: members) with
+        {
+            OrganizerCommunities = streetCommunities
+        };
+    }
 
     private static Resource Team(PatrolTeamView team) => Resource.InCommunity(team.CommunityId, organizers: Organizers(team));
 

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
 
@@ -9,10 +10,12 @@ public sealed record JoinRiverTeam(Guid TeamId, Guid VolunteerId, string Actor);
 
 public static class JoinRiverTeamDecider
 {
+    /// <param name="volunteerStreet">Where the volunteer's own community lies.</param>
     public static RiverTeamMemberJoined Decide(JoinRiverTeam command, RiverTeam team, VolunteerAccount? volunteer,
-        Instant now)
+        CommunityStreet? volunteerStreet, Instant now)
     {
-        RiverTeamRules.EnsureEligible(command.VolunteerId, volunteer, team.CommunityId, "volunteerId");
+        RiverTeamRules.EnsureEligible(command.VolunteerId, volunteer, team.CommunityId, team.Street, volunteerStreet,
+            "volunteerId");
         if (team.HasMember(command.VolunteerId))
             throw LedgerRuleViolation.Conflict("already_member",
                 $"志愿者 {command.VolunteerId} 已是队员 / volunteer {command.VolunteerId} is already on the team",
@@ -32,7 +35,10 @@ public static class JoinRiverTeamHandler
         var stream = await session.Events.FetchForExclusiveWriting<RiverTeam>(command.TeamId, ct);
         var team = stream.Aggregate ?? throw LedgerRuleViolation.NotFound("river_team", command.TeamId);
         var volunteer = await session.Events.FetchLatest<VolunteerAccount>(command.VolunteerId, ct);
-        var joined = JoinRiverTeamDecider.Decide(command, team, volunteer, clock.GetCurrentInstant());
+        var volunteerStreet = volunteer is null
+            ? null
+            : (await CommunityStreets.Of(session, [volunteer.CommunityId], ct)).GetValueOrDefault(volunteer.CommunityId);
+        var joined = JoinRiverTeamDecider.Decide(command, team, volunteer, volunteerStreet, clock.GetCurrentInstant());
         stream.AppendOne(joined);
         return joined;
     }

@@ -8,7 +8,11 @@ namespace QunTuan.Ledger.RiverGuarding;
 /// <summary>A stretch of river a team guards. Its id is unique across teams: coverage is kept per segment.</summary>
 public sealed record RiverSegment(Guid SegmentId, string Name, int LengthMetres);
 
-/// <summary>A community formed a river-guard team (护河队, 河小二) with its first members and segments.</summary>
+/// <summary>
+/// A community formed a river-guard team (护河队, 河小二) with its first members and segments. A street team
+/// (<see cref="RiverTeamScope.Street"/>) names the street and city it recruits from; teams formed before street
+/// teams existed carry no scope and are community teams.
+/// </summary>
 public sealed record RiverTeamFormed(
     Guid TeamId,
     Guid CommunityId,
@@ -16,9 +20,12 @@ public sealed record RiverTeamFormed(
     Guid[] Members,
     RiverSegment[] Segments,
     Instant FormedAt,
-    string FormedBy);
+    string FormedBy,
+    RiverTeamScope Scope = RiverTeamScope.Community,
+    string? City = null,
+    string? Street = null);
 
-/// <summary>A volunteer of the team's community joined the team.</summary>
+/// <summary>A volunteer of the team's community (or, for a street team, of its street) joined the team.</summary>
 public sealed record RiverTeamMemberJoined(Guid TeamId, Guid VolunteerId, Instant JoinedAt, string JoinedBy);
 
 /// <summary>The team took on another stretch of river.</summary>

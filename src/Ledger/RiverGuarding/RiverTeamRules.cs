@@ -1,4 +1,5 @@
 using Marten;
+using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
 
@@ -12,13 +13,24 @@ public static class RiverTeamRules
     public const int MaxNameLength = 60;
     public const int MaxSegmentMetres = 100_000;
 
-    /// <summary>A member must be a registered volunteer of the team's own community.</summary>
-    public static void EnsureEligible(Guid volunteerId, VolunteerAccount? volunteer, Guid communityId, string field)
+    /// <summary>
+    /// A member must be a registered volunteer of the team's own community or, when the team is a street team
+    /// (<paramref name="teamStreet"/> set), of any community in that street and city. <paramref name="volunteerStreet"/>
+    /// is where the volunteer's own community lies.
+    /// </summary>
+    public static void EnsureEligible(Guid volunteerId, VolunteerAccount? volunteer, Guid communityId,
+        CommunityStreet? teamStreet, CommunityStreet? volunteerStreet, string field)
     {
         if (volunteer is null) throw LedgerRuleViolation.NotFound("volunteer", volunteerId, field);
-        if (volunteer.CommunityId != communityId)
+        if (volunteer.CommunityId == communityId) return;
+        if (teamStreet is null)
             throw LedgerRuleViolation.Invalid("member_not_in_community",
                 $"志愿者 {volunteerId} 不属于本社区，不能加入护河队 / volunteer {volunteerId} belongs to another community and cannot join this team",
+                field);
+        // Exact text: both come from registrations the administrators typed, already trimmed.
+        if (volunteerStreet != teamStreet)
+            throw LedgerRuleViolation.Invalid("member_not_in_street",
+                $"志愿者 {volunteerId} 所在社区不在{teamStreet.City}{teamStreet.Street}，不能加入这支街道护河队 / volunteer {volunteerId} belongs to a community outside {teamStreet.Street}, {teamStreet.City} and cannot join this street team",
                 field);
     }
 

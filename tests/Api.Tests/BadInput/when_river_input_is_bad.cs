@@ -86,6 +86,12 @@ public sealed class when_river_input_is_bad(AppFixture fixture) : Scenarios(fixt
         new("team: segment another team guards", "POST", Teams,
             NewTeam(("\"lengthMetres\":1500", $"\"lengthMetres\":1500,\"segmentId\":\"{Lanjiang}\"")), 409,
             "river_segment_exists", "segments[0].segmentId"),
+        new("team: unknown scope", "POST", Teams, NewTeam(("\"communityId\"", "\"scope\":\"district\",\"communityId\"")), 400,
+            "invalid_value", "scope"),
+        new("team: scope as an integer", "POST", Teams, NewTeam(("\"communityId\"", "\"scope\":1,\"communityId\"")), 400,
+            "invalid_value", "scope"),
+        new("team: scope null", "POST", Teams, NewTeam(("\"communityId\"", "\"scope\":null,\"communityId\"")), 400,
+            "invalid_value", "scope"),
         new("team: id already taken", "POST", Teams, NewTeam(("\"communityId\"", $"\"teamId\":\"{Team}\",\"communityId\"")),
             409, "river_team_exists", "teamId"),
 

@@ -30,6 +30,8 @@ public sealed class when_a_river_team_is_formed(AppFixture fixture) : RiverScena
 
         var team = await Get<RiverTeamView>($"/api/river-teams/{formed.TeamId}");
         team.CommunityId.ShouldBe(Seeded.Lanhua);
+        team.Scope.ShouldBe(RiverTeamScope.Community);
+        team.Street.ShouldBeNull();
         team.Name.ShouldBe("兰花社区青年护河队");
         team.Members.Select(m => m.VolunteerId).ShouldBe([Seeded.Volunteer(1), Seeded.Volunteer(3), Seeded.Volunteer(5)]);
         team.Segments.Select(s => (s.Name, s.LengthMetres)).ShouldBe([("兰江北岸", 1500), ("柏社溪", 600), ("小溪口", 300)]);
@@ -39,6 +41,7 @@ public sealed class when_a_river_team_is_formed(AppFixture fixture) : RiverScena
         coverage.ShouldAllBe(c => c.TotalPatrols == 0 && c.LastPatrolDate == null && c.OpenFindingsCount == 0);
     }
 
+    /// <summary>A community team stays within its community, even for a neighbour of the same street.</summary>
     [Fact]
     public async Task a_volunteer_of_another_community_cannot_join()
     {
@@ -46,6 +49,11 @@ public sealed class when_a_river_team_is_formed(AppFixture fixture) : RiverScena
         var before = await EventCount();
 
         await (await Post("/api/river-teams", YouthTeam(Seeded.Volunteer(1), stranger)))
+            .ShouldBeProblem(422, "member_not_in_community", "members[1]");
+        await (await Post("/api/river-teams", YouthTeam(Seeded.Volunteer(1), stranger) with
+            {
+                Scope = RiverTeamScope.Community
+            }))
             .ShouldBeProblem(422, "member_not_in_community", "members[1]");
         await (await Post($"/api/river-teams/{Team}/members", new JoinRiverTeamRequest(stranger)))
             .ShouldBeProblem(422, "member_not_in_community", "volunteerId");

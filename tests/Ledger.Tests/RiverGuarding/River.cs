@@ -1,5 +1,6 @@
 using NodaTime;
 using QunTuan.Ledger.Activities;
+using QunTuan.Ledger.Communities;
 using QunTuan.Ledger.RiverGuarding;
 using QunTuan.Ledger.Shared;
 using QunTuan.Ledger.Volunteers;
@@ -16,6 +17,18 @@ public static class River
     public static readonly Guid Other = new("0e000000-0000-4000-8000-000000000099");
 
     public static Guid Volunteer(int n) => new($"0b000000-0000-4000-8000-{n:D12}");
+
+    /// <summary>Meihua: another community of Lanhua's street. Zhuyuan: a community of another street.</summary>
+    public static readonly Guid Meihua = new("0a000000-0000-4000-8000-000000000002");
+    public static readonly Guid Zhuyuan = new("0a000000-0000-4000-8000-000000000003");
+    public static readonly CommunityStreet Lanjiangjie = new("兰溪市", "兰江街道");
+    public static readonly CommunityStreet Yunshanjie = new("兰溪市", "云山街道");
+
+    /// <summary>Where the three communities lie.</summary>
+    public static readonly IReadOnlyDictionary<Guid, CommunityStreet> Streets = new Dictionary<Guid, CommunityStreet>
+    {
+        [Build.Lanhua] = Lanjiangjie, [Meihua] = Lanjiangjie, [Zhuyuan] = Yunshanjie
+    };
 
     /// <summary>Volunteers 1 to 4 are members; 5 belongs to the community but not to the team.</summary>
     public static readonly Guid[] Members = [Volunteer(1), Volunteer(2), Volunteer(3), Volunteer(4)];

@@ -17,7 +17,7 @@ public sealed class when_a_river_team_grows
     public void a_volunteer_of_the_community_joins()
     {
         var joined = JoinRiverTeamDecider.Decide(new JoinRiverTeam(TeamId, Volunteer(5), "office"), Team(),
-            Account(Volunteer(5)), Build.Now);
+            Account(Volunteer(5)), Lanjiangjie, Build.Now);
 
         joined.ShouldBe(new RiverTeamMemberJoined(TeamId, Volunteer(5), Build.Now, "office"));
         Team().Apply(joined).HasMember(Volunteer(5)).ShouldBeTrue();
@@ -27,7 +27,7 @@ public sealed class when_a_river_team_grows
     public void a_member_cannot_join_twice()
     {
         var violation = Should.Throw<LedgerRuleViolation>(() => JoinRiverTeamDecider.Decide(
-            new JoinRiverTeam(TeamId, Volunteer(1), "office"), Team(), Account(Volunteer(1)), Build.Now));
+            new JoinRiverTeam(TeamId, Volunteer(1), "office"), Team(), Account(Volunteer(1)), Lanjiangjie, Build.Now));
 
         violation.Code.ShouldBe("already_member");
         violation.Kind.ShouldBe(ViolationKind.Conflict);
@@ -37,11 +37,29 @@ public sealed class when_a_river_team_grows
     public void an_unknown_volunteer_or_one_of_another_community_cannot_join()
     {
         Should.Throw<LedgerRuleViolation>(() => JoinRiverTeamDecider.Decide(
-                new JoinRiverTeam(TeamId, Volunteer(9), "office"), Team(), null, Build.Now))
+                new JoinRiverTeam(TeamId, Volunteer(9), "office"), Team(), null, null, Build.Now))
             .Code.ShouldBe("volunteer_not_found");
         var elsewhere = Should.Throw<LedgerRuleViolation>(() => JoinRiverTeamDecider.Decide(
-            new JoinRiverTeam(TeamId, Volunteer(9), "office"), Team(), Account(Volunteer(9), Guid.NewGuid()), Build.Now));
+            new JoinRiverTeam(TeamId, Volunteer(9), "office"), Team(), Account(Volunteer(9), Meihua), Lanjiangjie,
+            Build.Now));
         elsewhere.Code.ShouldBe("member_not_in_community");
+        elsewhere.Field.ShouldBe("volunteerId");
+    }
+
+    [Fact]
+    public void a_street_team_takes_a_neighbour_of_its_street_and_refuses_one_from_elsewhere()
+    {
+        var streetTeam = RiverTeam.Create(Formed() with
+        {
+            Scope = RiverTeamScope.Street, City = Lanjiangjie.City, Street = Lanjiangjie.Street
+        });
+
+        JoinRiverTeamDecider.Decide(new JoinRiverTeam(TeamId, Volunteer(8), "office"), streetTeam,
+            Account(Volunteer(8), Meihua), Lanjiangjie, Build.Now).VolunteerId.ShouldBe(Volunteer(8));
+        var elsewhere = Should.Throw<LedgerRuleViolation>(() => JoinRiverTeamDecider.Decide(
+            new JoinRiverTeam(TeamId, Volunteer(9), "office"), streetTeam, Account(Volunteer(9), Zhuyuan), Yunshanjie,
+            Build.Now));
+        elsewhere.Code.ShouldBe("member_not_in_street");
         elsewhere.Field.ShouldBe("volunteerId");
     }
 

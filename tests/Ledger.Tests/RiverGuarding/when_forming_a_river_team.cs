@@ -7,20 +7,21 @@ namespace QunTuan.Ledger.Tests.RiverGuarding;
 
 public sealed class when_forming_a_river_team
 {
-    private static readonly Guid OtherCommunity = new("0a000000-0000-4000-8000-000000000002");
+    private static readonly Guid OtherCommunity = new("0a000000-0000-4000-8000-000000000009");
 
     private static FormRiverTeam Form(Guid[]? members = null, SegmentSpec[]? segments = null,
-        string name = " 兰花社区“河小二”护河队 ") =>
+        string name = " 兰花社区“河小二”护河队 ", RiverTeamScope scope = RiverTeamScope.Community) =>
         new(TeamId, Build.Lanhua, name, members ?? [Volunteer(1), Volunteer(2)],
             segments ?? [new SegmentSpec(Lanjiang, " 兰江兰花段 ", 1200), new SegmentSpec(InnerRiver, "社区内河", 800)],
-            "office");
+            "office", scope);
 
     private static RiverTeamFormed Decide(FormRiverTeam command, bool exists = false,
         IReadOnlySet<Guid>? takenSegments = null, params VolunteerAccount[] extra)
     {
         var volunteers = Enumerable.Range(1, 5).Select(n => Account(Volunteer(n))).Concat(extra)
             .ToDictionary(v => v.Id);
-        return FormRiverTeamDecider.Decide(command, exists, volunteers, takenSegments ?? new HashSet<Guid>(), Build.Now);
+        return FormRiverTeamDecider.Decide(command, exists, volunteers, Streets, takenSegments ?? new HashSet<Guid>(),
+            Build.Now);
     }
 
     [Fact]
@@ -36,7 +37,11 @@ public sealed class when_forming_a_river_team
         formed.FormedAt.ShouldBe(Build.Now);
         formed.FormedBy.ShouldBe("office");
 
+        formed.Scope.ShouldBe(RiverTeamScope.Community);
+        formed.Street.ShouldBeNull();
+
         var team = RiverTeam.Create(formed);
+        team.Street.ShouldBeNull();
         team.HasMember(Volunteer(2)).ShouldBeTrue();
         team.HasMember(Volunteer(3)).ShouldBeFalse();
         team.Segment(InnerRiver)!.LengthMetres.ShouldBe(800);
@@ -136,5 +141,55 @@ public sealed class when_forming_a_river_team
         Should.Throw<LedgerRuleViolation>(() =>
                 Decide(Form(segments: [new SegmentSpec(Lanjiang, "兰江 330781199001011234", 1200)])))
             .Field.ShouldBe("segments[0].name");
+    }
+
+    [Fact]
+    public void a_street_team_takes_members_from_every_community_of_its_street()
+    {
+        var neighbour = Account(Volunteer(8), Meihua);
+
+        var formed = Decide(Form([Volunteer(1), Volunteer(8)], scope: RiverTeamScope.Street), extra: neighbour);
+
+        formed.CommunityId.ShouldBe(Build.Lanhua);
+        formed.Scope.ShouldBe(RiverTeamScope.Street);
+        (formed.City, formed.Street).ShouldBe(("兰溪市", "兰江街道"));
+        formed.Members.ShouldBe([Volunteer(1), Volunteer(8)]);
+        var team = RiverTeam.Create(formed);
+        team.Street.ShouldBe(Lanjiangjie);
+        team.HasMember(Volunteer(8)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void a_street_team_refuses_a_member_of_another_street()
+    {
+        var outsider = Account(Volunteer(8), Zhuyuan);
+
+        var violation = Should.Throw<LedgerRuleViolation>(() =>
+            Decide(Form([Volunteer(1), Volunteer(8)], scope: RiverTeamScope.Street), extra: outsider));
+
+        violation.Code.ShouldBe("member_not_in_street");
+        violation.Kind.ShouldBe(ViolationKind.Unprocessable);
+        violation.Field.ShouldBe("members[1]");
+        violation.Message.ShouldContain("兰江街道");
+    }
+
+    [Fact]
+    public void a_community_team_refuses_a_neighbour_of_the_same_street()
+    {
+        var neighbour = Account(Volunteer(8), Meihua);
+
+        var violation = Should.Throw<LedgerRuleViolation>(() => Decide(Form([Volunteer(1), Volunteer(8)]), extra: neighbour));
+
+        violation.Code.ShouldBe("member_not_in_community");
+        violation.Field.ShouldBe("members[1]");
+    }
+
+    [Fact]
+    public void an_unknown_scope_is_refused()
+    {
+        var violation = Should.Throw<LedgerRuleViolation>(() => Decide(Form(scope: (RiverTeamScope)7)));
+
+        violation.Code.ShouldBe("unknown_team_scope");
+        violation.Field.ShouldBe("scope");
     }
 }
