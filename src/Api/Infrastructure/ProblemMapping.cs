@@ -50,6 +50,8 @@ public sealed class ProblemMapping(ILogger<ProblemMapping> logger) : IExceptionH
         }
 
         if (context.Response.HasStarted) return false;
+        // The daemon usually catches up within seconds; tell clients when to look again.
+        if (exception is QunTuan.Api.Participation.ProjectionsLagging) context.Response.Headers.RetryAfter = "5";
         await Problems.Write(context, problem);
         return true;
     }
