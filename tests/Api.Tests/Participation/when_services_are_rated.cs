@@ -60,6 +60,25 @@ public sealed class when_services_are_rated(AppFixture fixture) : Scenarios(fixt
     }
 
     [Fact]
+    public async Task the_community_rates_add_up_every_team_and_every_rating()
+    {
+        var first = await ClosedShift(participants: 7);
+        var second = await ClosedShift(participants: 6);
+        (await Rate(first, Satisfaction.Satisfied, "r1")).ShouldBe(HttpStatusCode.Created);
+        (await Rate(first, Satisfaction.Neutral, "r2")).ShouldBe(HttpStatusCode.Created);
+        (await Rate(second, Satisfaction.Satisfied, "r3")).ShouldBe(HttpStatusCode.Created);
+
+        var report = await Report();
+
+        // 13 of 16 invitations taken up (the river team did nothing this quarter); 2 of 3 raters satisfied.
+        (report.AttractionRatePercent, report.Ratings, report.Satisfied, report.SatisfactionRatePercent)
+            .ShouldBe((81.3m, 3, 2, (decimal?)66.7m));
+        var team = report.Teams.Single(t => t.TeamId == Team);
+        (team.Activities, team.Participants, team.Invited).ShouldBe((2, 13, 16));
+        report.TeamsBelowThreshold.ShouldBe([Team]); // satisfaction under 80 %
+    }
+
+    [Fact]
     public async Task dissatisfaction_pulls_a_team_under_the_line()
     {
         var shift = await ClosedShift(participants: 8);
