@@ -26,6 +26,9 @@ public static class AdjustPointsDecider
         if (command.Reason == CorrectionReason.Goodwill && command.Points < 0)
             throw LedgerRuleViolation.Invalid("goodwill_must_be_positive",
                 "酌情奖励只能增加积分 / a goodwill adjustment can only add points", "reason");
+        if (account.Adjustments?.Contains(command.AdjustmentId) == true)
+            throw LedgerRuleViolation.Conflict("adjustment_exists",
+                "该调整编号已使用 / an adjustment with this id was already recorded", "adjustmentId");
         var note = PersonalDataGuard.Text(command.Note, "note", 500, required: true)!;
         var after = account.Available + command.Points;
         if (after < 0)

@@ -12,6 +12,7 @@ namespace QunTuan.Ledger.Volunteers;
 /// <see cref="Lots"/> are the points earned per calendar year and <see cref="LotOutflow"/> everything that left the
 /// available balance since: outflow is charged to the oldest lots first, so what is left of old lots (and may
 /// expire) is <c>Σ old lots − outflow</c>. <c>Available = Σ Lots − LotOutflow</c> at every step.
+/// <see cref="Adjustments"/> are the ids of the adjustments made, so a client's id is used once.
 /// </summary>
 public sealed record VolunteerAccount(
     Guid Id,
@@ -22,7 +23,8 @@ public sealed record VolunteerAccount(
     int Held = 0,
     ImmutableDictionary<string, int>? MonthlyRedemptions = null,
     ImmutableDictionary<int, int>? Lots = null,
-    int LotOutflow = 0)
+    int LotOutflow = 0,
+    ImmutableHashSet<Guid>? Adjustments = null)
 {
     public static VolunteerAccount Create(VolunteerRegistered e) =>
         new(e.VolunteerId, e.CommunityId, 0, ImmutableDictionary<string, int>.Empty);
@@ -45,10 +47,17 @@ public sealed record VolunteerAccount(
             LotOutflow = LotOutflow + e.Points
         };
 
-    public VolunteerAccount Apply(PointsAdjusted e) =>
-        e.Points > 0
-            ? this with { Available = e.BalanceAfter, Lots = Earn(ShanghaiCalendar.Year(e.AdjustedAt), e.Points) }
-            : this with { Available = e.BalanceAfter, LotOutflow = LotOutflow - e.Points };
+    public VolunteerAccount Apply(PointsAdjusted e)
+    {
+        var adjustments = (Adjustments ?? ImmutableHashSet<Guid>.Empty).Add(e.AdjustmentId);
+        return e.Points > 0
+            ? this with
+            {
+                Available = e.BalanceAfter, Lots = Earn(ShanghaiCalendar.Year(e.AdjustedAt), e.Points),
+                Adjustments = adjustments
+            }
+            : this with { Available = e.BalanceAfter, LotOutflow = LotOutflow - e.Points, Adjustments = adjustments };
+    }
 
     public VolunteerAccount Apply(PointsHeld e) =>
         this with

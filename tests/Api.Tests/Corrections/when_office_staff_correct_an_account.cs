@@ -108,6 +108,22 @@ public sealed class when_office_staff_correct_an_account(AppFixture fixture) : S
     }
 
     [Fact]
+    public async Task an_adjustment_id_chosen_by_the_client_is_used_once()
+    {
+        var adjustmentId = Guid.NewGuid();
+        var body = new AdjustPointsRequest(10, QunTuan.Ledger.Volunteers.CorrectionReason.Goodwill, "台风天坚持巡防",
+            adjustmentId);
+        (await Post($"/api/volunteers/{Seeded.ZhangXiaomei}/adjustments", body)).ShouldBe(HttpStatusCode.Created);
+        var before = await EventCount();
+
+        // Sent again without an Idempotency-Key (a double click): refused, not a second 10 points.
+        await (await Post($"/api/volunteers/{Seeded.ZhangXiaomei}/adjustments", body))
+            .ShouldBeProblem(409, "adjustment_exists", "adjustmentId");
+        (await EventCount()).ShouldBe(before);
+        (await Balance(Seeded.ZhangXiaomei)).Available.ShouldBe(10);
+    }
+
+    [Fact]
     public async Task a_rejected_record_is_never_credited()
     {
         var recordId = await SubmitRecord(Seeded.ZhangXiaomei, "CB03", Today);

@@ -24,6 +24,19 @@ public sealed class when_adjusting_points
     }
 
     [Fact]
+    public void an_adjustment_id_is_used_once()
+    {
+        var account = Build.AccountHolding(30);
+        var adjusted = account.Apply(AdjustPointsDecider.Decide(Adjust(12), account, Build.Now));
+
+        var again = Should.Throw<LedgerRuleViolation>(() => AdjustPointsDecider.Decide(Adjust(-5), adjusted, Build.Now));
+
+        (again.Code, again.Field, again.Kind).ShouldBe(("adjustment_exists", "adjustmentId", ViolationKind.Conflict));
+        AdjustPointsDecider.Decide(Adjust(-5) with { AdjustmentId = Guid.NewGuid() }, adjusted, Build.Now)
+            .BalanceAfter.ShouldBe(37);
+    }
+
+    [Fact]
     public void the_event_records_who_why_and_the_trimmed_note()
     {
         var adjusted = AdjustPointsDecider.Decide(Adjust(10, CorrectionReason.Goodwill, "  台风天坚持巡防 "),
