@@ -1,5 +1,4 @@
 using QunTuan.Api.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace QunTuan.Api.Tests.BadInput;
 
@@ -20,7 +19,7 @@ public sealed class when_audit_input_is_bad(AppFixture fixture) : Scenarios(fixt
     private const string CommunityTrail = "/api/audit/communities/lanhua/events";
     private const string Certificates = $"/api/volunteers/{Zhang}/certificates";
 
-    public static readonly IReadOnlyList<AuditBadInputCase> Table =
+    public static readonly IReadOnlyList<BadInputCase> Table =
     [
         // ---- as of ---------------------------------------------------------------------------------------------
         new("as of: not an instant", "GET", $"{BalanceUrl}?asOf=30/06/2026", null, null, 400, "invalid_instant", "asOf"),
@@ -81,11 +80,11 @@ public sealed class when_audit_input_is_bad(AppFixture fixture) : Scenarios(fixt
             "sample_out_of_range", "sample"),
     ];
 
-    public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });
+    public static IEnumerable<object[]> Cases => BadInputCase.Cases(nameof(when_audit_input_is_bad));
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task is_refused_with_a_problem_and_appends_nothing(AuditBadInputCase @case)
+    public async Task is_refused_with_a_problem_and_appends_nothing(BadInputCase @case)
     {
         var before = await EventCount();
 
@@ -101,47 +100,5 @@ public sealed class when_audit_input_is_bad(AppFixture fixture) : Scenarios(fixt
     {
         Table.Count.ShouldBeGreaterThanOrEqualTo(20);
         Table.Select(c => c.Name).ShouldBeUnique();
-    }
-}
-
-/// <summary>One row of the audit table; like <see cref="BadInputCase"/>, only the name crosses xunit's
-/// serialization and the row is looked up in this table again.</summary>
-public sealed class AuditBadInputCase : IXunitSerializable
-{
-    public AuditBadInputCase(string name, string method, string url, string? body, string? contentType, int status,
-        string code, string? field)
-    {
-        Name = name;
-        Method = method;
-        Url = url;
-        Body = body;
-        ContentType = contentType;
-        Status = status;
-        Code = code;
-        Field = field;
-    }
-
-    /// <summary>For xunit, which deserializes a row from its name.</summary>
-    public AuditBadInputCase() : this("", "", "", null, null, 0, "", null) { }
-
-    public string Name { get; private set; }
-    public string Method { get; private set; }
-    public string Url { get; private set; }
-    public string? Body { get; private set; }
-    public string? ContentType { get; private set; }
-    public int Status { get; private set; }
-    public string Code { get; private set; }
-    public string? Field { get; private set; }
-
-    public override string ToString() => Name;
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public void Deserialize(IXunitSerializationInfo info)
-    {
-        var name = info.GetValue<string>(nameof(Name));
-        var row = when_audit_input_is_bad.Table.Single(c => c.Name == name);
-        (Name, Method, Url, Body, ContentType, Status, Code, Field) =
-            (row.Name, row.Method, row.Url, row.Body, row.ContentType, row.Status, row.Code, row.Field);
     }
 }

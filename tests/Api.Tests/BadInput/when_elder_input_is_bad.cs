@@ -1,6 +1,5 @@
 using System.Net;
 using QunTuan.Api.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace QunTuan.Api.Tests.BadInput;
 
@@ -53,7 +52,7 @@ public sealed class when_elder_input_is_bad(AppFixture fixture) : Scenarios(fixt
         return "{" + body + "}";
     }
 
-    public static readonly IReadOnlyList<ElderBadInputCase> Table =
+    public static readonly IReadOnlyList<BadInputCase> Table =
     [
         // ---- POST /api/communities/{id}/elders ----------------------------------------------------------------
         new("elder: missing displayName", "POST", Elders, Elder(without: "displayName"), JsonType, 400, "required",
@@ -167,11 +166,11 @@ public sealed class when_elder_input_is_bad(AppFixture fixture) : Scenarios(fixt
             "community_not_found", null),
     ];
 
-    public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });
+    public static IEnumerable<object[]> Cases => BadInputCase.Cases(nameof(when_elder_input_is_bad));
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task is_refused_with_a_problem_and_appends_nothing(ElderBadInputCase @case)
+    public async Task is_refused_with_a_problem_and_appends_nothing(BadInputCase @case)
     {
         var url = await Arrange(@case.Url);
         var before = await EventCount();
@@ -212,49 +211,5 @@ public sealed class when_elder_input_is_bad(AppFixture fixture) : Scenarios(fixt
         });
         response.ShouldBe(HttpStatusCode.Created);
         return (await ReadObject(response))["alertId"]!.GetValue<Guid>();
-    }
-}
-
-/// <summary>One row of the elder table; like <see cref="BadInputCase"/>, only the name crosses xunit's
-/// serialization and the row is looked up in this table again.</summary>
-public sealed class ElderBadInputCase : IXunitSerializable
-{
-    public ElderBadInputCase(string name, string method, string url, string? body, string? contentType, int status,
-        string code, string? field, string? actor = null)
-    {
-        Name = name;
-        Method = method;
-        Url = url;
-        Body = body;
-        ContentType = contentType;
-        Status = status;
-        Code = code;
-        Field = field;
-        Actor = actor;
-    }
-
-    /// <summary>For xunit, which deserializes a row from its name.</summary>
-    public ElderBadInputCase() : this("", "", "", null, null, 0, "", null) { }
-
-    public string Name { get; private set; }
-    public string Method { get; private set; }
-    public string Url { get; private set; }
-    public string? Body { get; private set; }
-    public string? ContentType { get; private set; }
-    public int Status { get; private set; }
-    public string Code { get; private set; }
-    public string? Field { get; private set; }
-    public string? Actor { get; private set; }
-
-    public override string ToString() => Name;
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public void Deserialize(IXunitSerializationInfo info)
-    {
-        var name = info.GetValue<string>(nameof(Name));
-        var row = when_elder_input_is_bad.Table.Single(c => c.Name == name);
-        (Name, Method, Url, Body, ContentType, Status, Code, Field, Actor) =
-            (row.Name, row.Method, row.Url, row.Body, row.ContentType, row.Status, row.Code, row.Field, row.Actor);
     }
 }

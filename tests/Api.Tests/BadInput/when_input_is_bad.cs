@@ -1,6 +1,5 @@
 using System.Net;
 using QunTuan.Api.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace QunTuan.Api.Tests.BadInput;
 
@@ -290,7 +289,7 @@ public sealed class when_input_is_bad(AppFixture fixture) : Scenarios(fixture)
             "invalid_idempotency_key", "Idempotency-Key", idempotencyKey: new string('k', 256)),
     ];
 
-    public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });
+    public static IEnumerable<object[]> Cases => BadInputCase.Cases(nameof(when_input_is_bad));
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -328,54 +327,5 @@ public sealed class when_input_is_bad(AppFixture fixture) : Scenarios(fixture)
             url = url.Replace(Rejected, id.ToString());
         }
         return url;
-    }
-}
-
-/// <summary>
-/// One row of the table. Only the name crosses xunit's serialization (the rest is looked up in the table again),
-/// so every row is a test case of its own that the runner lists, and reports, by its name.
-/// </summary>
-public sealed class BadInputCase : IXunitSerializable
-{
-    public BadInputCase(string name, string method, string url, string? body, string? contentType, int status,
-        string code, string? field, string? idempotencyKey = null, string? actor = null)
-    {
-        Name = name;
-        Method = method;
-        Url = url;
-        Body = body;
-        ContentType = contentType;
-        Status = status;
-        Code = code;
-        Field = field;
-        IdempotencyKey = idempotencyKey;
-        Actor = actor;
-    }
-
-    /// <summary>For xunit, which deserializes a row from its name.</summary>
-    public BadInputCase() : this("", "", "", null, null, 0, "", null) { }
-
-    public string Name { get; private set; }
-    public string Method { get; private set; }
-    public string Url { get; private set; }
-    public string? Body { get; private set; }
-    public string? ContentType { get; private set; }
-    public int Status { get; private set; }
-    public string Code { get; private set; }
-    public string? Field { get; private set; }
-    public string? IdempotencyKey { get; private set; }
-    public string? Actor { get; private set; }
-
-    public override string ToString() => Name;
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public void Deserialize(IXunitSerializationInfo info)
-    {
-        var name = info.GetValue<string>(nameof(Name));
-        var row = when_input_is_bad.Table.Single(c => c.Name == name);
-        (Name, Method, Url, Body, ContentType, Status, Code, Field, IdempotencyKey, Actor) =
-            (row.Name, row.Method, row.Url, row.Body, row.ContentType, row.Status, row.Code, row.Field,
-                row.IdempotencyKey, row.Actor);
     }
 }

@@ -6,7 +6,6 @@ using QunTuan.Api.Tests.Patrols;
 using QunTuan.Api.Volunteers;
 using QunTuan.Ledger.Patrols;
 using QunTuan.Ledger.Volunteers;
-using Xunit.Abstractions;
 
 namespace QunTuan.Api.Tests.BadInput;
 
@@ -64,7 +63,7 @@ public sealed class when_patrol_input_is_bad(AppFixture fixture) : PatrolScenari
     private static string Incident(string kind = "\"hazard_found\"", string description = "\"3号楼消防通道堆放杂物\"") =>
         $$"""{"kind":{{kind}},"description":{{description}}}""";
 
-    public static readonly IReadOnlyList<PatrolBadInputCase> Table =
+    public static readonly IReadOnlyList<BadInputCase> Table =
     [
         // ---- POST /api/patrol-shifts ---------------------------------------------------------------------------
         new("schedule: JSON null as the body", "POST", Shifts, "null", JsonType, 400, "malformed_json", null),
@@ -215,11 +214,11 @@ public sealed class when_patrol_input_is_bad(AppFixture fixture) : PatrolScenari
             "community_not_found", null),
     ];
 
-    public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });
+    public static IEnumerable<object[]> Cases => BadInputCase.Cases(nameof(when_patrol_input_is_bad));
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task is_refused_with_a_problem_and_appends_nothing(PatrolBadInputCase @case)
+    public async Task is_refused_with_a_problem_and_appends_nothing(BadInputCase @case)
     {
         var (url, body) = await Arrange(@case.Url, @case.Body);
         var before = await EventCount();
@@ -260,46 +259,5 @@ public sealed class when_patrol_input_is_bad(AppFixture fixture) : PatrolScenari
         }
         var parts = text.Split('\n', 2);
         return (parts[0], body is null ? null : parts[1]);
-    }
-}
-
-/// <summary>One row of <see cref="when_patrol_input_is_bad.Table"/>; only the name crosses xunit's serialization.</summary>
-public sealed class PatrolBadInputCase : IXunitSerializable
-{
-    public PatrolBadInputCase(string name, string method, string url, string? body, string? contentType, int status,
-        string code, string? field)
-    {
-        Name = name;
-        Method = method;
-        Url = url;
-        Body = body;
-        ContentType = contentType;
-        Status = status;
-        Code = code;
-        Field = field;
-    }
-
-    /// <summary>For xunit, which deserializes a row from its name.</summary>
-    public PatrolBadInputCase() : this("", "", "", null, null, 0, "", null) { }
-
-    public string Name { get; private set; }
-    public string Method { get; private set; }
-    public string Url { get; private set; }
-    public string? Body { get; private set; }
-    public string? ContentType { get; private set; }
-    public int Status { get; private set; }
-    public string Code { get; private set; }
-    public string? Field { get; private set; }
-
-    public override string ToString() => Name;
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public void Deserialize(IXunitSerializationInfo info)
-    {
-        var name = info.GetValue<string>(nameof(Name));
-        var row = when_patrol_input_is_bad.Table.Single(c => c.Name == name);
-        (Name, Method, Url, Body, ContentType, Status, Code, Field) =
-            (row.Name, row.Method, row.Url, row.Body, row.ContentType, row.Status, row.Code, row.Field);
     }
 }

@@ -4,7 +4,6 @@ using QunTuan.Api.Redemptions;
 using QunTuan.Api.Tests.Infrastructure;
 using QunTuan.Api.Tests.Redemptions;
 using QunTuan.Ledger.Catalog;
-using Xunit.Abstractions;
 
 namespace QunTuan.Api.Tests.BadInput;
 
@@ -75,7 +74,7 @@ public sealed class when_redemption_input_is_bad(AppFixture fixture) : Redemptio
         return "{" + body + "}";
     }
 
-    public static readonly IReadOnlyList<RedemptionBadInputCase> Table =
+    public static readonly IReadOnlyList<BadInputCase> Table =
     [
         // ---- POST /api/communities/{communityId}/catalog -------------------------------------------------------
         new("list: JSON null as the body", "POST", Catalog, "null", 400, "malformed_json", null),
@@ -198,17 +197,17 @@ public sealed class when_redemption_input_is_bad(AppFixture fixture) : Redemptio
             "personal_data_not_allowed", "label")
     ];
 
-    public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });
+    public static IEnumerable<object[]> Cases => BadInputCase.Cases(nameof(when_redemption_input_is_bad));
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task is_refused_with_a_problem_and_appends_nothing(RedemptionBadInputCase @case)
+    public async Task is_refused_with_a_problem_and_appends_nothing(BadInputCase @case)
     {
         var (url, body) = await Arrange(@case.Url, @case.Body);
         var before = await EventCount();
 
         using var response = await Send(new HttpMethod(@case.Method), url, body,
-            user: @case.As == AsVolunteer ? TestUsers.Volunteer(Seeded.ZhangXiaomei) : null);
+            user: @case.Actor == AsVolunteer ? TestUsers.Volunteer(Seeded.ZhangXiaomei) : null);
 
         await response.ShouldBeProblem(@case.Status, @case.Code, @case.Field);
         (await EventCount()).ShouldBe(before, $"{@case.Name}: a refused request must append no event");
@@ -262,46 +261,5 @@ public sealed class when_redemption_input_is_bad(AppFixture fixture) : Redemptio
         }
         var parts = text.Split('\n', 2);
         return (parts[0], body is null ? null : parts[1]);
-    }
-}
-
-/// <summary>One row of <see cref="when_redemption_input_is_bad.Table"/>; only the name crosses xunit's serialization.</summary>
-public sealed class RedemptionBadInputCase : IXunitSerializable
-{
-    public RedemptionBadInputCase(string name, string method, string url, string? body, int status, string code,
-        string? field, string? @as = null)
-    {
-        Name = name;
-        Method = method;
-        Url = url;
-        Body = body;
-        Status = status;
-        Code = code;
-        Field = field;
-        As = @as;
-    }
-
-    /// <summary>For xunit, which deserializes a row from its name.</summary>
-    public RedemptionBadInputCase() : this("", "", "", null, 0, "", null) { }
-
-    public string Name { get; private set; }
-    public string Method { get; private set; }
-    public string Url { get; private set; }
-    public string? Body { get; private set; }
-    public int Status { get; private set; }
-    public string Code { get; private set; }
-    public string? Field { get; private set; }
-    public string? As { get; private set; }
-
-    public override string ToString() => Name;
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public void Deserialize(IXunitSerializationInfo info)
-    {
-        var name = info.GetValue<string>(nameof(Name));
-        var row = when_redemption_input_is_bad.Table.Single(c => c.Name == name);
-        (Name, Method, Url, Body, Status, Code, Field, As) =
-            (row.Name, row.Method, row.Url, row.Body, row.Status, row.Code, row.Field, row.As);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using QunTuan.Api.RiverGuarding;
 using QunTuan.Api.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace QunTuan.Api.Tests.BadInput;
 
@@ -51,7 +50,7 @@ public sealed class when_river_input_is_bad(AppFixture fixture) : Scenarios(fixt
 
     private static string WithFinding(string finding) => Patrol((Litter, finding));
 
-    public static readonly IReadOnlyList<RiverBadInputCase> Table =
+    public static readonly IReadOnlyList<BadInputCase> Table =
     [
         // ---- POST /api/river-teams ------------------------------------------------------------------------------
         new("team: missing name", "POST", Teams, NewTeam(("\"name\":\"青年护河队\",", "")), 400, "required", "name"),
@@ -189,11 +188,11 @@ public sealed class when_river_input_is_bad(AppFixture fixture) : Scenarios(fixt
             "river_patrol_not_found", null),
     ];
 
-    public static IEnumerable<object[]> Cases => Table.Select(c => new object[] { c });
+    public static IEnumerable<object[]> Cases => BadInputCase.Cases(nameof(when_river_input_is_bad));
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task is_refused_with_a_problem_and_appends_nothing(RiverBadInputCase @case)
+    public async Task is_refused_with_a_problem_and_appends_nothing(BadInputCase @case)
     {
         var url = await Arrange(@case.Url);
         var before = await EventCount();
@@ -227,47 +226,5 @@ public sealed class when_river_input_is_bad(AppFixture fixture) : Scenarios(fixt
             return url.Replace(Resolved, finding.ToString());
         }
         return url.Replace(Finding, finding.ToString());
-    }
-}
-
-/// <summary>
-/// One row of the river table. <see cref="BadInputCase"/> is public but finds its rows in the other table when
-/// xunit deserializes it, so this copies its pattern: only the name crosses serialization.
-/// </summary>
-public sealed class RiverBadInputCase : IXunitSerializable
-{
-    public RiverBadInputCase(string name, string method, string url, string? body, int status, string code,
-        string? field)
-    {
-        Name = name;
-        Method = method;
-        Url = url;
-        Body = body;
-        Status = status;
-        Code = code;
-        Field = field;
-    }
-
-    /// <summary>For xunit, which deserializes a row from its name.</summary>
-    public RiverBadInputCase() : this("", "", "", null, 0, "", null) { }
-
-    public string Name { get; private set; }
-    public string Method { get; private set; }
-    public string Url { get; private set; }
-    public string? Body { get; private set; }
-    public int Status { get; private set; }
-    public string Code { get; private set; }
-    public string? Field { get; private set; }
-
-    public override string ToString() => Name;
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public void Deserialize(IXunitSerializationInfo info)
-    {
-        var name = info.GetValue<string>(nameof(Name));
-        var row = when_river_input_is_bad.Table.Single(c => c.Name == name);
-        (Name, Method, Url, Body, Status, Code, Field) =
-            (row.Name, row.Method, row.Url, row.Body, row.Status, row.Code, row.Field);
     }
 }
