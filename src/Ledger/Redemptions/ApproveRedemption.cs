@@ -33,15 +33,13 @@ public static class ApproveRedemptionHandler
         IMessageBus bus, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var parties = await RedemptionParties.LockRedemption(session, command.RedemptionId, ct);
+        var parties = await RedemptionParties.LockForDecision(session, command.RedemptionId, RedemptionStatus.Approved,
+            now, command.Actor, ct);
         var redemption = parties.Redemption;
-        if (RedemptionTransitions.IsRepeat(redemption, RedemptionStatus.Approved, RedemptionStatus.Requested))
-            return new RedemptionStep(redemption, false);
-        RedemptionTransitions.EnsureUndecided(redemption, now);
+        if (parties.Repeat) return new RedemptionStep(redemption, false);
 
         var community = await session.Events.FetchLatest<Community>(redemption.CommunityId, ct)
             ?? throw LedgerRuleViolation.NotFound("community", redemption.CommunityId);
-        await parties.LockItemAndPayer(session, now, command.Actor, ct);
         var code = PickupCode.New();
         var settlement = ApproveRedemptionDecider.Decide(command, redemption, parties.Payer!, code, community.Points, now)!;
         parties.Append(settlement);

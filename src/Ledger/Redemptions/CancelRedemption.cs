@@ -31,15 +31,12 @@ public static class CancelRedemptionHandler
     {
         var now = clock.GetCurrentInstant();
         PersonalDataGuard.Text(command.Reason, "reason", 500);
-        var parties = await RedemptionParties.LockRedemption(session, command.RedemptionId, ct);
-        var redemption = parties.Redemption;
-        if (RedemptionTransitions.IsRepeat(redemption, RedemptionStatus.Cancelled, RedemptionStatus.Requested))
-            return new RedemptionStep(redemption, false);
-        RedemptionTransitions.EnsureUndecided(redemption, now);
+        var parties = await RedemptionParties.LockForDecision(session, command.RedemptionId, RedemptionStatus.Cancelled,
+            now, command.Actor, ct);
+        if (parties.Repeat) return new RedemptionStep(parties.Redemption, false);
 
-        await parties.LockItemAndPayer(session, now, command.Actor, ct);
-        var settlement = CancelRedemptionDecider.Decide(command, redemption, parties.Payer!, now)!;
+        var settlement = CancelRedemptionDecider.Decide(command, parties.Redemption, parties.Payer!, now)!;
         parties.Append(settlement);
-        return new RedemptionStep(redemption.Apply((RedemptionCancelled)settlement.Redemption), true);
+        return new RedemptionStep(parties.Redemption.Apply((RedemptionCancelled)settlement.Redemption), true);
     }
 }

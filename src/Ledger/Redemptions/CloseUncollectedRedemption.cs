@@ -27,27 +27,12 @@ public static class CloseUncollectedRedemptionDecider
 
 public static class CloseUncollectedRedemptionHandler
 {
-    public static async Task Handle(CloseUncollectedRedemption message, IDocumentSession session, IClock clock,
+    public static Task Handle(CloseUncollectedRedemption message, IDocumentSession session, IClock clock,
         Wolverine.IMessageBus bus, ILogger<CloseUncollectedRedemption> logger, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var parties = await RedemptionParties.TryLockRedemption(session, message.RedemptionId, ct);
-        if (parties is null)
-        {
-            logger.LogWarning("Collection reminder for unknown redemption {RedemptionId} dropped", message.RedemptionId);
-            return;
-        }
-        var redemption = parties.Redemption;
-        switch (CloseUncollectedRedemptionDecider.Check(redemption, now))
-        {
-            case ExpiryCheck.Nothing:
-                return;
-            case ExpiryCheck.NotYet:
-                await RedemptionDeadlines.ScheduleCollection(bus, redemption.Id, redemption.CollectBy!.Value, now);
-                return;
-        }
-
-        await parties.LockItemAndPayer(session, now, RedemptionDeadlines.SystemActor, ct);
-        parties.Append(CloseUncollectedRedemptionDecider.Decide(redemption, parties.Payer!, now)!);
+        return RedemptionDeadlines.Remind(session, message.RedemptionId, now, CloseUncollectedRedemptionDecider.Check,
+            CloseUncollectedRedemptionDecider.Decide,
+            r => RedemptionDeadlines.ScheduleCollection(bus, r.Id, r.CollectBy!.Value, now), logger, ct);
     }
 }

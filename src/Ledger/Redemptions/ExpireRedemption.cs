@@ -33,27 +33,12 @@ public static class ExpireRedemptionDecider
 
 public static class ExpireRedemptionHandler
 {
-    public static async Task Handle(ExpireRedemption message, IDocumentSession session, IClock clock,
+    public static Task Handle(ExpireRedemption message, IDocumentSession session, IClock clock,
         Wolverine.IMessageBus bus, ILogger<ExpireRedemption> logger, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
-        var parties = await RedemptionParties.TryLockRedemption(session, message.RedemptionId, ct);
-        if (parties is null)
-        {
-            logger.LogWarning("Expiry reminder for unknown redemption {RedemptionId} dropped", message.RedemptionId);
-            return;
-        }
-        var redemption = parties.Redemption;
-        switch (ExpireRedemptionDecider.Check(redemption, now))
-        {
-            case ExpiryCheck.Nothing:
-                return;
-            case ExpiryCheck.NotYet:
-                await RedemptionDeadlines.ScheduleExpiry(bus, redemption.Id, redemption.ExpiresAt, now);
-                return;
-        }
-
-        await parties.LockItemAndPayer(session, now, RedemptionDeadlines.SystemActor, ct);
-        parties.Append(ExpireRedemptionDecider.Decide(redemption, parties.Payer!, now)!);
+        return RedemptionDeadlines.Remind(session, message.RedemptionId, now, ExpireRedemptionDecider.Check,
+            ExpireRedemptionDecider.Decide, r => RedemptionDeadlines.ScheduleExpiry(bus, r.Id, r.ExpiresAt, now),
+            logger, ct);
     }
 }

@@ -1,3 +1,5 @@
+using Marten;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using QunTuan.Ledger.Volunteers;
 using Wolverine;
@@ -30,6 +32,35 @@ public static class RedemptionDeadlines
 
     public static ValueTask ScheduleCollection(IMessageBus bus, Guid redemptionId, Instant collectBy, Instant now) =>
         bus.ScheduleAsync(new CloseUncollectedRedemption(redemptionId), Delay(collectBy, now));
+
+    /// <summary>
+    /// What every redemption reminder does: lock the redemption; when its deadline has not come yet, remind again;
+    /// when it has, lock the item and the payer and append what <paramref name="decide"/> settles. A reminder for a
+    /// redemption that does not exist is dropped.
+    /// </summary>
+    public static async Task Remind<TReminder>(IDocumentSession session, Guid redemptionId, Instant now,
+        Func<Redemption, Instant, ExpiryCheck> check, Func<Redemption, Payer, Instant, Settlement?> decide,
+        Func<Redemption, ValueTask> remindAgain, ILogger<TReminder> logger, CancellationToken ct)
+    {
+        var parties = await RedemptionParties.TryLockRedemption(session, redemptionId, ct);
+        if (parties is null)
+        {
+            logger.LogWarning("{Reminder} for unknown redemption {RedemptionId} dropped", typeof(TReminder).Name,
+                redemptionId);
+            return;
+        }
+        switch (check(parties.Redemption, now))
+        {
+            case ExpiryCheck.Nothing:
+                return;
+            case ExpiryCheck.NotYet:
+                await remindAgain(parties.Redemption);
+                return;
+        }
+
+        await parties.LockItemAndPayer(session, now, SystemActor, ct);
+        parties.Append(decide(parties.Redemption, parties.Payer!, now)!);
+    }
 
     /// <summary>The wait from the injected clock's now; never less than a moment, so a deadline that is already
     /// due still goes through the durable queue.</summary>

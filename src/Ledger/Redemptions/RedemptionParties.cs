@@ -40,6 +40,29 @@ public sealed class RedemptionParties
         return stream.Aggregate is { } redemption ? new RedemptionParties(stream, redemption) : null;
     }
 
+    /// <summary>True when the redemption already is in the state the decision asks for: the caller answers with it
+    /// as it is, and nothing else was locked.</summary>
+    public bool Repeat { get; private set; }
+
+    /// <summary>
+    /// For an office or volunteer decision on a request: locks the redemption; a repeat of the same decision is
+    /// marked <see cref="Repeat"/>; anything but an undecided, unexpired request is refused; only then are the item
+    /// and the payer locked.
+    /// </summary>
+    public static async Task<RedemptionParties> LockForDecision(IDocumentSession session, Guid redemptionId,
+        RedemptionStatus decision, Instant now, string actor, CancellationToken ct)
+    {
+        var parties = await LockRedemption(session, redemptionId, ct);
+        if (RedemptionTransitions.IsRepeat(parties.Redemption, decision, RedemptionStatus.Requested))
+        {
+            parties.Repeat = true;
+            return parties;
+        }
+        RedemptionTransitions.EnsureUndecided(parties.Redemption, now);
+        await parties.LockItemAndPayer(session, now, actor, ct);
+        return parties;
+    }
+
     /// <summary>Then locks the item and the payer.</summary>
     public async Task LockItemAndPayer(IDocumentSession session, Instant now, string actor, CancellationToken ct)
     {

@@ -30,15 +30,12 @@ public static class RejectRedemptionHandler
     {
         var now = clock.GetCurrentInstant();
         PersonalDataGuard.Text(command.Reason, "reason", 500, required: true);
-        var parties = await RedemptionParties.LockRedemption(session, command.RedemptionId, ct);
-        var redemption = parties.Redemption;
-        if (RedemptionTransitions.IsRepeat(redemption, RedemptionStatus.Rejected, RedemptionStatus.Requested))
-            return new RedemptionStep(redemption, false);
-        RedemptionTransitions.EnsureUndecided(redemption, now);
+        var parties = await RedemptionParties.LockForDecision(session, command.RedemptionId, RedemptionStatus.Rejected,
+            now, command.Actor, ct);
+        if (parties.Repeat) return new RedemptionStep(parties.Redemption, false);
 
-        await parties.LockItemAndPayer(session, now, command.Actor, ct);
-        var settlement = RejectRedemptionDecider.Decide(command, redemption, parties.Payer!, now)!;
+        var settlement = RejectRedemptionDecider.Decide(command, parties.Redemption, parties.Payer!, now)!;
         parties.Append(settlement);
-        return new RedemptionStep(redemption.Apply((RedemptionRejected)settlement.Redemption), true);
+        return new RedemptionStep(parties.Redemption.Apply((RedemptionRejected)settlement.Redemption), true);
     }
 }
