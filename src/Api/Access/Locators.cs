@@ -42,25 +42,23 @@ public static class Locators
     public static Locator VolunteerInBody(string field = "volunteerId") => async c =>
         await Volunteer(c, (await c.BodyId(field))?.ToString() ?? "", field);
 
-    public static Locator ServiceRecordInRoute(string name = "recordId") => async c =>
-    {
-        var raw = c.Route(name) ?? "";
-        var notFound = LedgerRuleViolation.NotFound("service_record", raw);
-        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
-        var record = await c.Session.LoadAsync<ServiceRecordView>(id, c.Cancellation);
-        return new Located(
-            record is null ? Resource.Missing : Resource.InCommunity(record.CommunityId, record.VolunteerId), notFound);
-    };
+    public static Locator ServiceRecordInRoute(string name = "recordId") =>
+        DocumentInRoute<ServiceRecordView>(name, "service_record", r => Resource.InCommunity(r.CommunityId, r.VolunteerId));
 
     /// <summary>Finds a document by the id in a route value and reads its community (and owner) off it.</summary>
     public static Locator DocumentInRoute<T>(string name, string what, Func<T, Resource> scope) where T : class =>
+        DocumentInRoute<T>(name, what, (_, doc) => Task.FromResult(scope(doc)));
+
+    /// <summary>The document named in the route, scoped by what <paramref name="scope"/> reads next to it.</summary>
+    public static Locator DocumentInRoute<T>(string name, string what, Func<AccessContext, T, Task<Resource>> scope)
+        where T : class =>
         async c =>
         {
             var raw = c.Route(name) ?? "";
             var notFound = LedgerRuleViolation.NotFound(what, raw);
             if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
             var doc = await c.Session.LoadAsync<T>(id, c.Cancellation);
-            return new Located(doc is null ? Resource.Missing : scope(doc), notFound);
+            return new Located(doc is null ? Resource.Missing : await scope(c, doc), notFound);
         };
 
     public static Locator PatrolTeamInRoute(string name = "teamId") =>
@@ -68,17 +66,13 @@ public static class Locators
 
     /// <summary>A shift, organized by its team's organizers. The volunteer a check-in or check-out names in the
     /// body is its owner, so volunteers may act for themselves only.</summary>
-    public static Locator PatrolShiftInRoute(string name = "shiftId", string? ownerInBody = null) => async c =>
-    {
-        var raw = c.Route(name) ?? "";
-        var notFound = LedgerRuleViolation.NotFound("patrol_shift", raw);
-        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
-        var shift = await c.Session.LoadAsync<PatrolShiftView>(id, c.Cancellation);
-        if (shift is null) return new Located(Resource.Missing, notFound);
-        var team = shift.TeamId is { } t ? await c.Session.LoadAsync<PatrolTeamView>(t, c.Cancellation) : null;
-        var owner = ownerInBody is null ? null : await c.BodyId(ownerInBody);
-        return new Located(Resource.InCommunity(shift.CommunityId, owner, team is null ? [] : Organizers(team)), notFound);
-    };
+    public static Locator PatrolShiftInRoute(string name = "shiftId", string? ownerInBody = null) =>
+        DocumentInRoute<PatrolShiftView>(name, "patrol_shift", async (c, shift) =>
+        {
+            var team = shift.TeamId is { } t ? await c.Session.LoadAsync<PatrolTeamView>(t, c.Cancellation) : null;
+            var owner = ownerInBody is null ? null : await c.BodyId(ownerInBody);
+            return Resource.InCommunity(shift.CommunityId, owner, team is null ? [] : Organizers(team));
+        });
 
     /// <summary>Scheduling names a team (whose organizers may schedule) or just a community (office only).</summary>
     public static Locator PatrolTeamOrCommunityInBody(string teamField = "teamId", string communityField = "community") =>
@@ -91,37 +85,15 @@ public static class Locators
         };
 
     /// <summary>A river-guard team; its members count as its organizers (any member may record a patrol).</summary>
-    public static Locator RiverTeamInRoute(string name = "teamId") => async c =>
-    {
-        var raw = c.Route(name) ?? "";
-        var notFound = LedgerRuleViolation.NotFound("river_team", raw);
-        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
-        var team = await c.Session.LoadAsync<RiverTeamView>(id, c.Cancellation);
-        return new Located(team is null ? Resource.Missing : await RiverTeam(c, team), notFound);
-    };
+    public static Locator RiverTeamInRoute(string name = "teamId") =>
+        DocumentInRoute<RiverTeamView>(name, "river_team", RiverTeam);
 
     /// <summary>A patrol, in its team's community; the team's members may read it wherever they live.</summary>
-    public static Locator RiverPatrolInRoute(string name = "patrolId") => async c =>
-    {
-        var raw = c.Route(name) ?? "";
-        var notFound = LedgerRuleViolation.NotFound("river_patrol", raw);
-        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
-        var patrol = await c.Session.LoadAsync<RiverPatrolView>(id, c.Cancellation);
-        if (patrol is null) return new Located(Resource.Missing, notFound);
-        var team = await c.Session.LoadAsync<RiverTeamView>(patrol.TeamId, c.Cancellation);
-        return new Located(team is null ? Resource.InCommunity(patrol.CommunityId) : await RiverTeam(c, team), notFound);
-    };
+    public static Locator RiverPatrolInRoute(string name = "patrolId") =>
+        DocumentInRoute<RiverPatrolView>(name, "river_patrol", (c, p) => OfRiverTeam(c, p.TeamId, p.CommunityId));
 
-    public static Locator RiverFindingInRoute(string name = "findingId") => async c =>
-    {
-        var raw = c.Route(name) ?? "";
-        var notFound = LedgerRuleViolation.NotFound("river_finding", raw);
-        if (!Guid.TryParse(raw, out var id)) return new Located(Resource.Missing, notFound);
-        var finding = await c.Session.LoadAsync<RiverFindingView>(id, c.Cancellation);
-        if (finding is null) return new Located(Resource.Missing, notFound);
-        var team = await c.Session.LoadAsync<RiverTeamView>(finding.TeamId, c.Cancellation);
-        return new Located(team is null ? Resource.InCommunity(finding.CommunityId) : await RiverTeam(c, team), notFound);
-    };
+    public static Locator RiverFindingInRoute(string name = "findingId") =>
+        DocumentInRoute<RiverFindingView>(name, "river_finding", (c, f) => OfRiverTeam(c, f.TeamId, f.CommunityId));
 
     /// <summary>An elder; their current 1+3 helpers count as its organizers.</summary>
     public static Locator ElderInRoute(string name = "elderId") =>
@@ -162,6 +134,11 @@ public static class Locators
     /// <summary>A redemption belongs to the volunteer who asked for it (a chest grant to nobody but the office).</summary>
     public static Locator RedemptionInRoute(string name = "redemptionId") =>
         DocumentInRoute<RedemptionView>(name, "redemption", r => Resource.InCommunity(r.CommunityId, r.VolunteerId));
+
+    private static async Task<Resource> OfRiverTeam(AccessContext c, Guid teamId, Guid communityId) =>
+        await c.Session.LoadAsync<RiverTeamView>(teamId, c.Cancellation) is { } team
+            ? await RiverTeam(c, team)
+            : Resource.InCommunity(communityId);
 
     /// <summary>A team in its host community. A street team's members may come from any community of its street,
     /// so those communities are where its organizers may act from; the office remains the host's.</summary>

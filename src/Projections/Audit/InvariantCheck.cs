@@ -361,9 +361,9 @@ public static class InvariantCheck
                 var progress = (await sql.Row(
                     $"select coalesce(min(last_seq_id), 0) from \"{sql.Schema}\".mt_event_progression " +
                     $"where name like '{source.Name.Replace("'", "''")}:%'", ct))[0];
-                caughtUp = $"where not exists (select 1 from {sql.Events} e where e.stream_id = d.id and e.seq_id > {progress})";
-                pending += (await sql.Row($"select count(*) from {sql.Doc(table)} d " +
-                                          $"where exists (select 1 from {sql.Events} e where e.stream_id = d.id and e.seq_id > {progress})", ct))[0];
+                var behind = $"exists (select 1 from {sql.Events} e where e.stream_id = d.id and e.seq_id > {progress})";
+                caughtUp = $"where not {behind}";
+                pending += (await sql.Row($"select count(*) from {sql.Doc(table)} d where {behind}", ct))[0];
             }
             // A fixed pseudo-random sample: the same documents on every run, spread over the whole table.
             var docs = await sql.Pairs(
